@@ -1,0 +1,143 @@
+"""Sphinx configuration for the Tensor Conversions site.
+
+Built with ``sphinx-build -c . docs OUT`` (see ``tools/build_site.py``): this
+file sits at the repository root, the sources in ``docs/``. Paths that
+sphinx-gallery and myst-nb read are relative to ``docs/``, not to this file.
+"""
+
+import os
+import sys
+from pathlib import Path
+
+REPO_ROOT = Path(__file__).parent.resolve()
+sys.path.insert(0, str(REPO_ROOT / "docs" / "_ext"))
+
+# -- Project information -------------------------------------------------------
+# https://www.sphinx-doc.org/en/master/usage/configuration.html#project-information
+
+project = "Tensor Conversions"
+author = "The Tensor Conversions contributors"
+copyright = "2026, The Tensor Conversions contributors"
+
+# The one place that names where the sources and the hosted site live.
+REPOSITORY_URL = "https://github.com/tensor-conversions/tensor-conversions"
+HOSTED_URL = "https://tensor-conversions.github.io/tensor-conversions"
+
+# -- General configuration -----------------------------------------------------
+# https://www.sphinx-doc.org/en/master/usage/configuration.html#general-configuration
+
+extensions = [
+    # third party
+    "myst_nb",
+    "sphinx_gallery.gen_gallery",
+    "sphinx_copybutton",
+    "sphinxext.opengraph",
+    # this project's (docs/_ext/)
+    "executed_gallery",
+]
+
+exclude_patterns = [
+    "_build",
+    "locale",
+    # sphinx-gallery writes a notebook next to every generated page; they are
+    # downloads, not sources (myst-nb would otherwise claim them as pages).
+    "auto_examples/**.ipynb",
+    "auto_examples/**.py",
+    "auto_examples/**.zip",
+]
+templates_path = ["docs/_templates"]  # relative to this file, unlike the paths above
+
+# Every reference must resolve (-n); these targets are documented elsewhere on purpose.
+nitpick_ignore = []
+
+# -- Internationalisation ----------------------------------------------------------
+# https://www.sphinx-doc.org/en/master/usage/configuration.html#options-for-internationalisation
+
+language = "en"
+locale_dirs = ["locale/"]  # relative to docs/
+gettext_compact = False
+gettext_location = False  # line numbers would churn the catalogs on every edit
+gettext_uuid = False
+
+# -- sphinx-gallery ----------------------------------------------------------------
+# https://sphinx-gallery.github.io/stable/configuration.html
+
+sphinx_gallery_conf = {
+    "examples_dirs": "../examples",
+    "gallery_dirs": "auto_examples",
+    # filename_pattern (which scripts run) is set by executed_gallery: CUDA
+    # examples run only where CUDA exists.
+    "subsection_order": [
+        "../examples/tensor_to_numpy",
+        "../examples/numpy_to_tensor",
+        "../examples/tensor_to_python",
+        "../examples/edge_cases",
+        "../examples/cost",
+        "../examples/gpu",
+    ],
+    "within_subsection_order": "FileNameSortKey",
+    "download_all_examples": True,
+    # Reset seeds, default dtype and default device before every example, and
+    # bound its run time (docs/_ext/executed_gallery/reset.py).
+    "reset_modules": ("matplotlib", "executed_gallery.reset.reset_example_state"),
+    "reset_modules_order": "both",
+    # Measured run times change on every build; pages and catalogs must not.
+    "write_computation_times": False,
+    "min_reported_time": 10**9,
+    "show_memory": False,
+    "show_signature": False,
+    "remove_config_comments": True,
+    "capture_repr": ("__repr__",),
+}
+
+# -- executed_gallery (this project's extension) -------------------------------
+
+executed_gallery_cuda_dir = "gpu"
+executed_gallery_time_limit = 120  # seconds per example; a hang fails the build
+executed_gallery_hosted_url = HOSTED_URL
+
+# -- myst-nb -----------------------------------------------------------------------
+# https://myst-nb.readthedocs.io/en/latest/configuration.html
+
+nb_execution_mode = "cache"  # executed_gallery keys the cache on the environment
+nb_execution_raise_on_error = True  # an unexpected cell error fails the build
+nb_execution_timeout = 120
+nb_merge_streams = True
+myst_enable_extensions = ["colon_fence", "deflist"]
+myst_heading_anchors = 3
+
+# -- HTML output -----------------------------------------------------------------------
+# https://www.sphinx-doc.org/en/master/usage/configuration.html#options-for-html-output
+
+html_theme = "furo"
+html_title = "Tensor Conversions"
+html_static_path = ["docs/_static"]  # relative to this file
+html_css_files = ["site.css"]
+html_baseurl = f"{HOSTED_URL}/en/"
+html_theme_options = {
+    "source_repository": REPOSITORY_URL,
+    "source_branch": "main",
+    "source_directory": "docs/",
+}
+html_last_updated_fmt = None
+html_copy_source = False
+
+# -- sphinx-copybutton ---------------------------------------------------------------
+# https://sphinx-copybutton.readthedocs.io/en/latest/use.html
+
+copybutton_prompt_text = r">>> |\.\.\. |\$ "
+copybutton_prompt_is_regexp = True
+copybutton_exclude = ".linenos, .gp, .go"
+
+# -- OpenGraph -------------------------------------------------------------------------
+# https://sphinxext-opengraph.readthedocs.io/en/latest/
+
+ogp_site_url = f"{HOSTED_URL}/en/"
+ogp_site_name = "Tensor Conversions"
+ogp_enable_meta_description = True
+
+# -- Environment-dependent settings (last) -------------------------------------------
+
+# Examples run in this many worker processes (tools/build_site.py sets it from
+# the core count). A string from `-D` would be rejected, so it comes from here.
+sphinx_gallery_conf["parallel"] = int(os.environ.get("GALLERY_JOBS", "1"))

@@ -1,0 +1,58 @@
+"""Text that the extension adds to pages, in each language the site is built in.
+
+These strings are generated at build time, so gettext never sees them; they are
+kept here, next to each other, so that a new language is added in one place.
+"""
+
+from __future__ import annotations
+
+LABELS = {
+    "en": {
+        "produced_by": "Outputs on this page were produced by this build:",
+        "not_executed_title": "Not executed in this build",
+        "not_executed": (
+            "This build ran with example execution turned off, so the code "
+            "below is shown without its output."
+        ),
+        "needs_cuda_title": "Needs CUDA: not executed in this build",
+        "needs_cuda": (
+            "This example needs an NVIDIA GPU with CUDA. The machine that built "
+            "this page had none ({torch_build}), so the code below was not run "
+            "here and no output is shown. The hosted site is built on a GPU "
+            "machine, where this page shows the output that CUDA really gives."
+        ),
+        "hosted_link": "Read this page on the hosted site.",
+        "cuda_section_executed": (
+            "This build had CUDA ({gpu}, CUDA {cuda}): the examples below were executed."
+        ),
+        "cuda_section_skipped": (
+            "This build had no CUDA ({torch_build}): the examples below are shown "
+            "with their code and downloads, but were not executed."
+        ),
+        "cpu": "CPU",
+        "gpu": "GPU",
+    },
+    "zh_CN": {
+        "produced_by": "本页的输出由本次构建实际运行产生:",
+        "not_executed_title": "本次构建未运行此示例",
+        "not_executed": "本次构建关闭了示例运行,因此下方只显示代码,没有输出。",
+        "needs_cuda_title": "需要 CUDA:本次构建未运行此示例",
+        "needs_cuda": (
+            "此示例需要带 CUDA 的 NVIDIA GPU。构建本页的机器没有 GPU"
+            "({torch_build}),因此下方代码没有在这里运行,也没有输出。"
+            "托管站点在 GPU 机器上构建,那里的本页会显示 CUDA 的真实输出。"
+        ),
+        "hosted_link": "在托管站点上阅读本页。",
+        "cuda_section_executed": "本次构建有 CUDA({gpu},CUDA {cuda}):下列示例均已运行。",
+        "cuda_section_skipped": (
+            "本次构建没有 CUDA({torch_build}):下列示例只展示代码和下载链接,没有运行。"
+        ),
+        "cpu": "CPU",
+        "gpu": "GPU",
+    },
+}
+
+
+def labels_for(language: str | None) -> dict[str, str]:
+    """Return the labels for a Sphinx ``language`` value, falling back to English."""
+    return LABELS.get(language or "en", LABELS["en"])

@@ -1,0 +1,209 @@
+"""
+Convert a read-only NumPy array to a tensor
+===========================================
+
+NumPy can mark an array as read-only, but PyTorch has no read-only tensors.
+``torch.from_numpy`` still shares the memory, with a ``UserWarning``. This page
+shows the warning, what a write through the tensor does to the "read-only"
+array, where read-only arrays come from, and the two fixes: ``.copy()`` and
+``torch.tensor``.
+"""
+
+# %%
+# A read-only array
+# -----------------
+#
+# Turn off the ``writeable`` flag of an ordinary array. NumPy now refuses
+# writes made through the array.
+
+import numpy as np
+import torch
+
+arr = np.arange(4, dtype=np.float32)
+arr.flags.writeable = False
+print("writeable:", arr.flags.writeable)
+
+try:
+    arr[0] = 100
+except ValueError as error:
+    print(f"{type(error).__name__}: {error}")
+else:
+    raise AssertionError("NumPy should refuse a write into a read-only array")
+
+# %%
+# ``torch.from_numpy`` warns
+# --------------------------
+#
+# PyTorch shows this warning only once per process (its text says so). The
+# next line asks PyTorch to show it every time, so that this page shows it
+# whatever ran before.
+
+torch.set_warn_always(True)
+
+# %%
+# Now convert the array. The conversion works, with a ``UserWarning``.
+
+import warnings
+
+with warnings.catch_warnings(record=True) as caught:
+    warnings.simplefilter("always")
+    tensor = torch.from_numpy(arr)
+assert caught, "torch.from_numpy should warn about a read-only array"
+for warning in caught:
+    print(f"{warning.category.__name__}: {warning.message}")
+
+assert all(issubclass(warning.category, UserWarning) for warning in caught)
+assert "not writable" in str(caught[0].message)
+assert "undefined behavior" in str(caught[0].message)
+assert "suppressed for the rest of this program" in str(caught[0].message)
+
+# %%
+# The warning does not mean that PyTorch made a copy. The tensor uses the same
+# memory as the read-only array.
+
+print("same address:", arr.ctypes.data == tensor.data_ptr())
+
+assert arr.ctypes.data == tensor.data_ptr()
+
+# %%
+# A write through the tensor changes the read-only array
+# ------------------------------------------------------
+#
+# The ``writeable`` flag only stops writes made *through NumPy*. PyTorch does
+# not know about it, so an in-place operation on the tensor changes the
+# "read-only" array, and the flag stays ``False``.
+#
+# This is safe here only because the memory belongs to an ordinary array and
+# the flag was turned off by this page. When the memory is truly read-only (an
+# immutable ``bytes`` object, a file mapped read-only), the same write is what
+# the warning calls "undefined behavior": PyTorch makes no promise about what
+# happens. Never write through such a tensor.
+
+tensor.add_(10)
+print("arr:", arr)
+print("writeable:", arr.flags.writeable)
+
+assert arr.tolist() == [10.0, 11.0, 12.0, 13.0]
+assert not arr.flags.writeable
+
+# %%
+# The protection is also lost on the way back: ``tensor.numpy()`` returns a
+# *writable* array over the same memory.
+
+back = tensor.numpy()
+print("writeable:", back.flags.writeable)
+print("same memory as arr:", np.shares_memory(back, arr))
+
+assert back.flags.writeable
+assert np.shares_memory(back, arr)
+
+# %%
+# Where read-only arrays come from
+# --------------------------------
+#
+# You rarely turn the flag off yourself. More often a library gives you a
+# read-only array. Two common cases:
+#
+# * ``np.frombuffer`` on a ``bytes`` object: ``bytes`` are immutable, so the
+#   array is read-only.
+# * ``np.broadcast_to``: the result repeats one row many times (stride 0), so
+#   NumPy makes it read-only.
+#
+# ``torch.from_numpy`` warns for both. (This page only reads these tensors.)
+
+from_bytes = np.frombuffer(bytes([1, 2, 3, 4]), dtype=np.uint8)
+broadcast = np.broadcast_to(np.arange(3.0), (2, 3))
+print("frombuffer writeable:", from_bytes.flags.writeable)
+print("broadcast_to writeable:", broadcast.flags.writeable)
+
+converted = {}
+for name, source in [("np.frombuffer", from_bytes), ("np.broadcast_to", broadcast)]:
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        converted[name] = torch.from_numpy(source)
+    assert caught, f"torch.from_numpy should warn about {name}"
+    print(f"{name}: {len(caught)} warning, {caught[0].category.__name__}")
+
+assert not from_bytes.flags.writeable
+assert not broadcast.flags.writeable
+
+# %%
+# The tensor from ``np.broadcast_to`` keeps stride 0 in its first dimension:
+# both rows are the same three numbers in memory, so it shares memory with
+# the small array that was broadcast.
+
+from_broadcast = converted["np.broadcast_to"]
+print("strides:", from_broadcast.stride())
+
+assert from_broadcast.stride() == (0, 1)
+assert np.shares_memory(from_broadcast.numpy(), broadcast.base)
+
+# %%
+# ``torch.as_tensor`` behaves like ``torch.from_numpy`` here: it warns and
+# shares the memory.
+
+with warnings.catch_warnings(record=True) as caught:
+    warnings.simplefilter("always")
+    as_tensor = torch.as_tensor(arr)
+assert caught, "torch.as_tensor should warn about a read-only array"
+for warning in caught:
+    print(f"{warning.category.__name__}: {warning.message}")
+print("same address:", arr.ctypes.data == as_tensor.data_ptr())
+
+assert arr.ctypes.data == as_tensor.data_ptr()
+
+# %%
+# Fix 1: ``.copy()`` first
+# ------------------------
+#
+# A copy of a read-only array is a new, writable array. ``torch.from_numpy``
+# converts it without a warning, and writes through the tensor reach only the
+# copy.
+
+writable_copy = arr.copy()
+with warnings.catch_warnings(record=True) as caught:
+    warnings.simplefilter("always")
+    from_copy = torch.from_numpy(writable_copy)
+from_copy.mul_(2)
+print("warnings:", len(caught))
+print("copy:", writable_copy)
+print("arr:", arr)
+
+assert not caught
+assert writable_copy.flags.writeable
+assert writable_copy.tolist() == [20.0, 22.0, 24.0, 26.0]
+assert arr.tolist() == [10.0, 11.0, 12.0, 13.0]
+
+# %%
+# Fix 2: ``torch.tensor``
+# -----------------------
+#
+# ``torch.tensor`` always copies, so the read-only flag does not matter and it
+# does not warn. The tensor owns its memory.
+
+with warnings.catch_warnings(record=True) as caught:
+    warnings.simplefilter("always")
+    copied = torch.tensor(arr)
+copied.mul_(2)
+print("warnings:", len(caught))
+print("tensor:", copied)
+print("arr:", arr)
+
+assert not caught
+assert not np.shares_memory(copied.numpy(), arr)
+assert arr.tolist() == [10.0, 11.0, 12.0, 13.0]
+
+# %%
+# What to remember
+# ----------------
+#
+# * ``torch.from_numpy`` and ``torch.as_tensor`` accept a read-only array with a
+#   ``UserWarning`` (shown once per process unless
+#   ``torch.set_warn_always(True)``), and share its memory.
+# * PyTorch has no read-only tensors: an in-place write through the tensor
+#   changes the "read-only" array. On truly read-only memory this is undefined
+#   behaviour.
+# * To be safe, copy: ``torch.from_numpy(arr.copy())`` or ``torch.tensor(arr)``.
+# * More about the normal conversions:
+#   :ref:`sphx_glr_auto_examples_numpy_to_tensor_plot_01_from_numpy.py` and
+#   :ref:`sphx_glr_auto_examples_numpy_to_tensor_plot_02_torch_tensor_copies.py`.

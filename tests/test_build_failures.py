@@ -1,0 +1,131 @@
+"""A build that cannot be trusted fails, names the file, and leaves the last good site alone."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import build_site
+import pytest
+import torch
+from conftest import GOOD_EXAMPLE, make_small_site
+
+
+def run_build(root, *extra):
+    """Run the real build script; return its exit status and everything it printed."""
+    result = subprocess.run(
+        [
+            sys.executable,
+            str(root / "tools" / "build_site.py"),
+            "--language",
+            "en",
+            *extra,
+        ],
+        cwd=root,
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
+    return result.returncode, result.stdout + result.stderr
+
+
+def test_a_good_small_site_builds(tmp_path):
+    root = make_small_site(tmp_path, {"tensor_to_numpy/plot_01_good.py": GOOD_EXAMPLE})
+    status, output = run_build(root)
+    assert status == 0, output
+    page = root / "_build/html/en/auto_examples/tensor_to_numpy/plot_01_good.html"
+    assert "tensor([1., 1.])" in page.read_text()
+
+
+def test_an_example_that_raises_fails_the_build_naming_file_and_line(tmp_path):
+    broken = GOOD_EXAMPLE.replace(
+        "tensor.add_(1)", "tensor.numpy(force=False, bogus=1)"
+    )
+    root = make_small_site(tmp_path, {"tensor_to_numpy/plot_01_broken.py": broken})
+    status, output = run_build(root)
+    assert status != 0
+    assert "plot_01_broken.py" in output
+    assert "line 15" in output  # the line of the call that raised
+    assert "TypeError" in output
+
+
+def test_a_failed_claim_fails_the_build(tmp_path):
+    wrong = GOOD_EXAMPLE.replace("[1.0, 1.0]", "[2.0, 2.0]")
+    root = make_small_site(tmp_path, {"tensor_to_numpy/plot_01_wrong_claim.py": wrong})
+    status, output = run_build(root)
+    assert status != 0
+    assert "plot_01_wrong_claim.py" in output and "AssertionError" in output
+
+
+def test_an_error_that_is_not_raised_fails_the_build(tmp_path):
+    expects_error = (
+        GOOD_EXAMPLE
+        + """
+try:
+    tensor.numpy()
+except RuntimeError as error:
+    print(f"{type(error).__name__}: {error}")
+else:
+    raise AssertionError("numpy() was expected to refuse this tensor")
+"""
+    )
+    root = make_small_site(
+        tmp_path, {"tensor_to_numpy/plot_01_no_error.py": expects_error}
+    )
+    status, output = run_build(root)
+    assert status != 0
+    assert "plot_01_no_error.py" in output
+    assert "numpy() was expected to refuse this tensor" in output
+
+
+def test_a_failed_build_leaves_the_last_good_site_untouched(tmp_path):
+    root = make_small_site(tmp_path, {"tensor_to_numpy/plot_01_good.py": GOOD_EXAMPLE})
+    status, output = run_build(root)
+    assert status == 0, output
+    published = root / "_build/html/en/auto_examples/tensor_to_numpy/plot_01_good.html"
+    good_html = published.read_text()
+
+    script = root / "examples/tensor_to_numpy/plot_01_good.py"
+    script.write_text(GOOD_EXAMPLE.replace("[1.0, 1.0]", "[3.0, 3.0]"))
+    status, output = run_build(root)
+    assert status != 0
+    assert "_build/html/en still holds the last good build" in output
+    assert published.read_text() == good_html
+
+
+def test_an_unknown_option_fails_by_name(tmp_path):
+    root = make_small_site(tmp_path, {"tensor_to_numpy/plot_01_good.py": GOOD_EXAMPLE})
+    status, output = run_build(root, "--no-such-option")
+    assert status != 0
+    assert "--no-such-option" in output
+
+
+NO_CUDA = pytest.mark.skipif(
+    torch.cuda.is_available(), reason="checks strict mode on a machine without CUDA"
+)
+
+
+@NO_CUDA
+def test_require_cuda_fails_at_once_without_cuda(tmp_path):
+    import time
+
+    root = make_small_site(tmp_path, {"tensor_to_numpy/plot_01_good.py": GOOD_EXAMPLE})
+    started = time.perf_counter()
+    status, output = run_build(root, "--require-cuda")
+    assert time.perf_counter() - started < 30
+    assert status != 0
+    assert "--require-cuda" in output and "no CUDA" in output
+    assert not (root / "_build").exists(), (
+        "strict mode must fail before building anything"
+    )
+
+
+@NO_CUDA
+def test_require_cuda_is_enforced_by_sphinx_build_too(tmp_path):
+    root = make_small_site(tmp_path, {"tensor_to_numpy/plot_01_good.py": GOOD_EXAMPLE})
+    command = build_site.sphinx_command(root, "en", [], require_cuda=True)
+    result = subprocess.run(
+        command, cwd=root, capture_output=True, text=True, timeout=120
+    )
+    assert result.returncode != 0
+    assert "CUDA is required for this build" in result.stderr

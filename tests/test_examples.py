@@ -1,0 +1,58 @@
+"""Every example runs as a standalone script, the way a reader runs a download."""
+
+from __future__ import annotations
+
+import pytest
+import torch
+from conftest import REPO_ROOT
+from run_examples import example_scripts, run_standalone
+
+EXAMPLES = example_scripts()
+CUDA = torch.cuda.is_available()
+
+
+@pytest.mark.parametrize("script", EXAMPLES, ids=lambda p: f"{p.parent.name}/{p.stem}")
+def test_example_runs_standalone(script):
+    if "gpu" in script.relative_to(REPO_ROOT / "examples").parts and not CUDA:
+        pytest.skip(f"needs CUDA; torch {torch.__version__} sees no CUDA device here")
+    result = run_standalone(script)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip(), "an example that prints nothing teaches nothing"
+
+
+@pytest.mark.skipif(CUDA, reason="checks the behaviour on machines without CUDA")
+@pytest.mark.parametrize(
+    "script", example_scripts(cuda_only=True), ids=lambda p: p.stem
+)
+def test_cuda_example_without_cuda_stops_with_one_line(script):
+    result = run_standalone(script, timeout=60)
+    assert result.returncode == 1
+    assert result.stdout == ""
+    message = result.stderr.strip()
+    assert "Traceback" not in message
+    assert len(message.splitlines()) == 1
+    assert "CUDA" in message
+
+
+def test_examples_import_nothing_from_this_repository():
+    local_names = {
+        "conftest",
+        "build_site",
+        "run_examples",
+        "executed_gallery",
+        "noxfile",
+        "conf",
+    }
+    for script in EXAMPLES:
+        text = script.read_text()
+        for name in local_names:
+            assert f"import {name}" not in text and f"from {name}" not in text, script
+
+
+def test_examples_hold_no_hand_written_output():
+    import re
+
+    pattern = re.compile(r"#\s*(Output|Prints?|输出|結果|结果)\s*[:：]", re.IGNORECASE)
+    for script in EXAMPLES:
+        for number, line in enumerate(script.read_text().splitlines(), 1):
+            assert not pattern.search(line), f"{script}:{number}: {line.strip()}"

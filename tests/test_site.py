@@ -1,0 +1,99 @@
+"""The built site, checked the way a reader meets it: through its HTML files."""
+
+from __future__ import annotations
+
+import re
+import zipfile
+from pathlib import Path
+
+import pytest
+from conftest import REPO_ROOT
+
+EXAMPLES = sorted((REPO_ROOT / "examples").rglob("plot_*.py"))
+CPU_EXAMPLES = [path for path in EXAMPLES if "gpu" not in path.parts]
+GPU_EXAMPLES = [path for path in EXAMPLES if "gpu" in path.parts]
+
+
+def page_for(site: Path, script: Path, language: str = "en") -> Path:
+    relative = script.relative_to(REPO_ROOT / "examples").with_suffix(".html")
+    return site / "_build" / "html" / language / "auto_examples" / relative
+
+
+def test_the_gallery_has_examples_in_every_section():
+    sections = {path.parent.name for path in EXAMPLES}
+    assert {"tensor_to_numpy", "numpy_to_tensor", "tensor_to_python", "gpu"} <= sections
+
+
+@pytest.mark.parametrize("script", EXAMPLES, ids=lambda p: p.stem)
+def test_every_example_page_exists_with_downloads(built_site, script):
+    html = page_for(built_site, script).read_text()
+    for suffix in (".py", ".ipynb"):
+        links = re.findall(
+            rf'href="([^"]*_downloads/[^"]+/{script.stem}{re.escape(suffix)})"', html
+        )
+        assert links, f"no {suffix} download link on {script.stem}"
+        downloaded = page_for(built_site, script).parent / links[0]
+        assert downloaded.resolve().is_file(), f"{links[0]} is linked but missing"
+
+
+@pytest.mark.parametrize("script", CPU_EXAMPLES, ids=lambda p: p.stem)
+def test_every_cpu_example_page_shows_executed_output_and_provenance(
+    built_site, script
+):
+    html = page_for(built_site, script).read_text()
+    assert 'class="sphx-glr-script-out' in html, (
+        f"{script.stem} shows no executed output"
+    )
+    import numpy
+    import torch
+
+    provenance = re.search(
+        r'<div class="example-provenance[^"]*">(.*?)</div>', html, re.S
+    )
+    assert provenance, f"{script.stem} has no provenance"
+    assert f"torch {torch.__version__}" in provenance.group(1)
+    assert f"NumPy {numpy.__version__}" in provenance.group(1)
+    assert "Python 3." in provenance.group(1) and "CPU:" in provenance.group(1)
+    # Errors are caught and printed by the examples; a traceback means one escaped.
+    assert "Traceback (most recent call last)" not in html
+
+
+def test_downloaded_python_files_are_the_example_scripts(built_site):
+    downloads = built_site / "_build" / "html" / "en" / "_downloads"
+    for script in EXAMPLES:
+        copies = list(downloads.rglob(script.name))
+        assert copies, f"{script.name} is not downloadable"
+        assert copies[0].read_text() == script.read_text()
+
+
+def test_gallery_index_offers_zips_that_hold_every_example(built_site):
+    index = (built_site / "_build/html/en/auto_examples/index.html").read_text()
+    assert "auto_examples_python.zip" in index and "auto_examples_jupyter.zip" in index
+    downloads = built_site / "_build" / "html" / "en" / "_downloads"
+    (python_zip,) = downloads.rglob("auto_examples_python.zip")
+    (notebook_zip,) = downloads.rglob("auto_examples_jupyter.zip")
+    python_names = {Path(name).name for name in zipfile.ZipFile(python_zip).namelist()}
+    notebook_names = {
+        Path(name).name for name in zipfile.ZipFile(notebook_zip).namelist()
+    }
+    for script in EXAMPLES:
+        assert script.name in python_names
+        assert script.with_suffix(".ipynb").name in notebook_names
+
+
+def test_edit_links_on_example_pages_lead_to_the_script(built_site):
+    script = CPU_EXAMPLES[0]
+    html = page_for(built_site, script).read_text()
+    relative = script.relative_to(REPO_ROOT).as_posix()
+    assert re.search(
+        rf'href="https://github\.com/[^"]+/edit/main/{re.escape(relative)}"', html
+    )
+    assert (
+        "auto_examples/"
+        not in re.findall(r'href="(https://github\.com/[^"]+/edit/[^"]+)"', html)[0]
+    )
+
+
+def test_published_root_sends_readers_to_english(built_site):
+    root_page = (built_site / "_build" / "html" / "index.html").read_text()
+    assert "url=en/" in root_page
