@@ -34,6 +34,7 @@ extensions = [
     "sphinxext.opengraph",
     # this project's (docs/_ext/)
     "executed_gallery",
+    "language_switcher",
 ]
 
 exclude_patterns = [
@@ -53,7 +54,8 @@ nitpick_ignore = []
 # -- Internationalisation ----------------------------------------------------------
 # https://www.sphinx-doc.org/en/master/usage/configuration.html#options-for-internationalisation
 
-language = "en"
+language = "en"  # tools/build_site.py builds each edition with -D language=...
+site_languages = {"en": "English", "zh_CN": "简体中文"}  # for the switcher on every page
 locale_dirs = ["locale/"]  # relative to docs/
 gettext_compact = False
 gettext_location = False  # line numbers would churn the catalogs on every edit
@@ -101,6 +103,7 @@ executed_gallery_hosted_url = HOSTED_URL
 
 nb_execution_mode = "cache"  # executed_gallery keys the cache on the environment
 nb_execution_raise_on_error = True  # an unexpected cell error fails the build
+nb_execution_show_tb = True  # ...and the log shows that cell's traceback
 nb_execution_timeout = 120
 nb_merge_streams = True
 myst_enable_extensions = ["colon_fence", "deflist"]
@@ -114,6 +117,16 @@ html_title = "Tensor Conversions"
 html_static_path = ["docs/_static"]  # relative to this file
 html_css_files = ["site.css"]
 html_baseurl = f"{HOSTED_URL}/en/"
+html_sidebars = {
+    "**": [
+        "sidebar/brand.html",
+        "sidebar/search.html",
+        "sidebar/language-switcher.html",
+        "sidebar/scroll-start.html",
+        "sidebar/navigation.html",
+        "sidebar/scroll-end.html",
+    ]
+}
 html_theme_options = {
     "source_repository": REPOSITORY_URL,
     "source_branch": "main",
@@ -135,6 +148,9 @@ copybutton_exclude = ".linenos, .gp, .go"
 ogp_site_url = f"{HOSTED_URL}/en/"
 ogp_site_name = "Tensor Conversions"
 ogp_enable_meta_description = True
+# Generated social-card images cost a matplotlib render per page, and their
+# font has no CJK glyphs; the page title and description make the preview.
+ogp_social_cards = {"enable": False}
 
 # -- Environment-dependent settings (last) -------------------------------------------
 

@@ -17,9 +17,15 @@ import build_site  # noqa: E402
 
 # What a build needs from the repository; build products are left behind.
 SITE_SOURCES = ("conf.py", "docs", "examples", "tools")
-BUILD_PRODUCTS = shutil.ignore_patterns(
-    "_build", "auto_examples", "__pycache__", ".jupyter_cache", "*.mo"
-)
+
+
+def ignore_build_products(folder: str, names: list[str]) -> set[str]:
+    """Skip build products; ``docs/auto_examples`` only, not the catalogs of the same name."""
+    ignored = {"_build", "__pycache__", ".jupyter_cache"}
+    ignored |= {name for name in names if name.endswith(".mo")}
+    if Path(folder).name == "docs":
+        ignored.add("auto_examples")
+    return ignored & set(names)
 
 
 def copy_site(destination: Path) -> Path:
@@ -28,7 +34,7 @@ def copy_site(destination: Path) -> Path:
     for name in SITE_SOURCES:
         source = REPO_ROOT / name
         if source.is_dir():
-            shutil.copytree(source, destination / name, ignore=BUILD_PRODUCTS)
+            shutil.copytree(source, destination / name, ignore=ignore_build_products)
         else:
             shutil.copy2(source, destination / name)
     return destination

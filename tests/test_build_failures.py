@@ -5,9 +5,10 @@ from __future__ import annotations
 import subprocess
 import sys
 
-import build_site
 import pytest
 import torch
+
+import build_site
 from conftest import GOOD_EXAMPLE, make_small_site
 
 
@@ -129,3 +130,59 @@ def test_require_cuda_is_enforced_by_sphinx_build_too(tmp_path):
     )
     assert result.returncode != 0
     assert "CUDA is required for this build" in result.stderr
+
+
+def test_an_example_with_a_syntax_error_fails_the_build(tmp_path):
+    broken = GOOD_EXAMPLE.replace("tensor.add_(1)", "tensor.add_(1")
+    root = make_small_site(tmp_path, {"tensor_to_numpy/plot_01_syntax.py": broken})
+    status, output = run_build(root)
+    assert status != 0
+    assert "plot_01_syntax.py" in output and "SyntaxError" in output
+
+
+def test_an_example_that_hangs_is_stopped_by_the_time_limit(tmp_path):
+    hangs = GOOD_EXAMPLE.replace("tensor.add_(1)", "import time\ntime.sleep(600)")
+    root = make_small_site(tmp_path, {"tensor_to_numpy/plot_01_hangs.py": hangs})
+    status, output = run_build(root, "-D", "executed_gallery_time_limit=3")
+    assert status != 0
+    assert "plot_01_hangs.py" in output
+    assert "ExampleTimeLimitExceeded" in output and "time limit of 3 s" in output
+
+
+def test_a_notebook_page_whose_cell_raises_fails_the_build(tmp_path):
+    page = """\
+    ---
+    file_format: mystnb
+    kernelspec:
+      name: python3
+      display_name: Python 3
+      language: python
+    ---
+
+    # A page that breaks
+
+    ```{code-cell} ipython3
+    import torch
+
+    torch.tensor([1, 2]).item()
+    ```
+    """
+    root = make_small_site(
+        tmp_path, {"tensor_to_numpy/plot_01_good.py": GOOD_EXAMPLE}, {"breaks.md": page}
+    )
+    status, output = run_build(root)
+    assert status != 0
+    assert "breaks.md" in output
+    assert "a Tensor with 2 elements cannot be converted to Scalar" in output
+
+
+def test_an_example_that_reports_no_run_time_fails_the_build(tmp_path):
+    """A page must never pass off cached, never-run output as executed."""
+    root = make_small_site(tmp_path, {"tensor_to_numpy/plot_01_good.py": GOOD_EXAMPLE})
+    status, output = run_build(root)
+    assert status == 0, output
+    cost = root / "docs/auto_examples/tensor_to_numpy/plot_01_good.cost.json"
+    cost.write_text('{"time": 0.0, "memory": 0.0}')
+    status, output = run_build(root)
+    assert status != 0
+    assert "plot_01_good.py: reports no run time" in output

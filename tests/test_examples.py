@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 import torch
+
 from conftest import REPO_ROOT
 from run_examples import example_scripts, run_standalone
 

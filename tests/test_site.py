@@ -7,11 +7,14 @@ import zipfile
 from pathlib import Path
 
 import pytest
+import torch
+
 from conftest import REPO_ROOT
 
 EXAMPLES = sorted((REPO_ROOT / "examples").rglob("plot_*.py"))
 CPU_EXAMPLES = [path for path in EXAMPLES if "gpu" not in path.parts]
 GPU_EXAMPLES = [path for path in EXAMPLES if "gpu" in path.parts]
+CUDA = torch.cuda.is_available()
 
 
 def page_for(site: Path, script: Path, language: str = "en") -> Path:
@@ -97,3 +100,32 @@ def test_edit_links_on_example_pages_lead_to_the_script(built_site):
 def test_published_root_sends_readers_to_english(built_site):
     root_page = (built_site / "_build" / "html" / "index.html").read_text()
     assert "url=en/" in root_page
+
+
+@pytest.mark.skipif(CUDA, reason="checks the pages of a build without CUDA")
+@pytest.mark.parametrize("script", GPU_EXAMPLES, ids=lambda p: p.stem)
+def test_cuda_example_pages_say_plainly_that_they_were_not_executed(built_site, script):
+    html = page_for(built_site, script).read_text()
+    notice = re.search(
+        r'<div class="[^"]*example-not-executed[^"]*">(.*?)</div>', html, re.S
+    )
+    assert notice, f"{script.stem} has no not-executed notice"
+    assert "Needs CUDA" in notice.group(1)
+    assert f"torch {torch.__version__}, CUDA not available" in notice.group(1)
+    assert "hosted site" in notice.group(1)
+    assert 'class="sphx-glr-script-out' not in html, (
+        "no output may appear without a run"
+    )
+    assert "Traceback" not in html
+    assert 'class="highlight-Python' in html, "the code itself is still shown"
+
+
+@pytest.mark.skipif(CUDA, reason="checks the pages of a build without CUDA")
+def test_gallery_marks_the_cuda_section_as_not_executed(built_site):
+    for page in ("auto_examples/index.html", "auto_examples/gpu/index.html"):
+        html = (built_site / "_build/html/en" / page).read_text()
+        status = re.search(
+            r'<div class="warning cuda-build-status[^"]*">(.*?)</div>', html, re.S
+        )
+        assert status, page
+        assert "This build had no CUDA" in status.group(1)

@@ -83,9 +83,9 @@ def configure(app: Sphinx, config) -> None:
     """Fill in the settings that depend on this machine (runs before sphinx-gallery's)."""
     description = environment.describe()
     digest = environment.fingerprint(description)
-    app.executed_gallery_environment = description  # type: ignore[attr-defined]
-    # A config value with rebuild="env": Sphinx re-reads every document when it changes,
-    # so myst-nb pages are re-executed too, not only the gallery.
+    config.executed_gallery_environment = description
+    # A config value with rebuild="env": Sphinx re-reads every document when it
+    # changes, so myst-nb pages are re-executed too, not only the gallery.
     config.executed_gallery_fingerprint = digest
 
     if config.executed_gallery_require_cuda and not environment.has_cuda(description):
@@ -106,21 +106,20 @@ def configure(app: Sphinx, config) -> None:
         config.nb_execution_cache_path = str(cache_root / digest)
 
 
-def gallery_dir_pairs(app: Sphinx) -> list[tuple[Path, Path]]:
+def gallery_dir_pairs(srcdir, config) -> list[tuple[Path, Path]]:
     """Return ``(examples_dir, gallery_dir)`` pairs as absolute paths."""
-    conf = app.config.sphinx_gallery_conf
+    conf = config.sphinx_gallery_conf
     examples_dirs, gallery_dirs = conf["examples_dirs"], conf["gallery_dirs"]
     if isinstance(examples_dirs, str):
         examples_dirs, gallery_dirs = [examples_dirs], [gallery_dirs]
-    srcdir = Path(app.srcdir)
     return [
-        ((srcdir / src).resolve(), (srcdir / out).resolve())
+        ((Path(srcdir) / src).resolve(), (Path(srcdir) / out).resolve())
         for src, out in zip(examples_dirs, gallery_dirs, strict=True)
     ]
 
 
-def plot_gallery_enabled(app: Sphinx) -> bool:
-    value = app.config.sphinx_gallery_conf.get("plot_gallery", app.config.plot_gallery)
+def plot_gallery_enabled(config) -> bool:
+    value = config.sphinx_gallery_conf.get("plot_gallery", config.plot_gallery)
     if isinstance(value, str):
         return value.strip().lower() not in {"0", "false", "no", "off", ""}
     return bool(value)
@@ -128,11 +127,11 @@ def plot_gallery_enabled(app: Sphinx) -> bool:
 
 def invalidate_outputs_from_other_environments(app: Sphinx) -> None:
     """Delete sphinx-gallery's md5 caches when they were written under another environment."""
-    if not plot_gallery_enabled(app):
+    if not plot_gallery_enabled(app.config):
         return  # nothing executes, so nothing cached may be thrown away
-    description = app.executed_gallery_environment  # type: ignore[attr-defined]
+    description = app.config.executed_gallery_environment
     digest = app.config.executed_gallery_fingerprint
-    for _, gallery_dir in gallery_dir_pairs(app):
+    for _, gallery_dir in gallery_dir_pairs(app.srcdir, app.config):
         record = gallery_dir / FINGERPRINT_FILE
         previous = json.loads(record.read_text()) if record.is_file() else None
         if previous and previous.get("fingerprint") == digest:
@@ -158,11 +157,10 @@ def invalidate_outputs_from_other_environments(app: Sphinx) -> None:
 # -- Pages ---------------------------------------------------------------------
 
 
-def example_source(app: Sphinx, docname: str) -> Path | None:
-    """Return the example script behind a generated gallery page, if it is one."""
-    srcdir = Path(app.srcdir)
-    page = (srcdir / docname).resolve()
-    for examples_dir, gallery_dir in gallery_dir_pairs(app):
+def example_source(srcdir, config, docname: str) -> Path | None:
+    """Return the source behind a generated gallery page: a script, or a section header."""
+    page = (Path(srcdir) / docname).resolve()
+    for examples_dir, gallery_dir in gallery_dir_pairs(srcdir, config):
         if page.is_relative_to(gallery_dir):
             relative = page.relative_to(gallery_dir)
             script = examples_dir / relative.with_suffix(".py")
@@ -173,24 +171,24 @@ def example_source(app: Sphinx, docname: str) -> Path | None:
     return None
 
 
-def needs_cuda(app: Sphinx, script: Path) -> bool:
+def needs_cuda(srcdir, config, script: Path) -> bool:
     """Whether a script sits in the gallery section of CUDA examples."""
-    for examples_dir, _ in gallery_dir_pairs(app):
+    for examples_dir, _ in gallery_dir_pairs(srcdir, config):
         if script.is_relative_to(examples_dir):
             parts = script.relative_to(examples_dir).parts
-            return app.config.executed_gallery_cuda_dir in parts
+            return config.executed_gallery_cuda_dir in parts
     return False
 
 
-def is_executed(app: Sphinx, script: Path) -> bool:
-    pattern = app.config.sphinx_gallery_conf["filename_pattern"]
-    return plot_gallery_enabled(app) and re.search(pattern, str(script)) is not None
+def is_executed(config, script: Path) -> bool:
+    pattern = config.sphinx_gallery_conf["filename_pattern"]
+    return plot_gallery_enabled(config) and re.search(pattern, str(script)) is not None
 
 
 def add_provenance_to_example_pages(
     app: Sphinx, docname: str, source: list[str]
 ) -> None:
-    script = example_source(app, docname)
+    script = example_source(app.srcdir, app.config, docname)
     if script is None or script.suffix != ".py":
         return
     # Right under the title and introduction, above the first output.
@@ -199,24 +197,31 @@ def add_provenance_to_example_pages(
     )
 
 
+def untranslated(node: nodes.Element) -> nodes.Element:
+    """Keep a generated node out of the gettext catalogs: its text comes from LABELS."""
+    for element in node.findall(nodes.TextElement):
+        element["translatable"] = False
+    return node
+
+
 class ExampleProvenance(SphinxDirective):
     """Say which environment produced this example page's output, or that none did."""
 
     def run(self) -> list[nodes.Node]:
-        app = self.env.app
-        labels = labels_for(self.config.language)
-        description = app.executed_gallery_environment
-        script = example_source(app, self.env.docname)
-        if script is not None and is_executed(app, script):
+        config, srcdir = self.config, self.env.srcdir
+        labels = labels_for(config.language)
+        description = config.executed_gallery_environment
+        script = example_source(srcdir, config, self.env.docname)
+        if script is not None and is_executed(config, script):
             box = nodes.container(classes=["example-provenance"])
             paragraph = nodes.paragraph()
             paragraph += nodes.strong(text=labels["produced_by"])
             paragraph += nodes.Text(" " + provenance_summary(description, labels))
             box += paragraph
-            return [box]
+            return [untranslated(box)]
 
-        in_cuda_dir = script is not None and needs_cuda(app, script)
-        if in_cuda_dir and plot_gallery_enabled(app):
+        in_cuda_dir = script is not None and needs_cuda(srcdir, config, script)
+        if in_cuda_dir and plot_gallery_enabled(config):
             title, text = labels["needs_cuda_title"], labels["needs_cuda"]
         else:
             title, text = labels["not_executed_title"], labels["not_executed"]
@@ -225,13 +230,14 @@ class ExampleProvenance(SphinxDirective):
         notice += nodes.paragraph(
             text=text.format(torch_build=torch_build_summary(description))
         )
-        hosted = self.config.executed_gallery_hosted_url
+        hosted = config.executed_gallery_hosted_url
         if hosted and in_cuda_dir:
-            url = f"{hosted.rstrip('/')}/{self.config.language or 'en'}/{self.env.docname}.html"
+            language = config.language or "en"
+            url = f"{hosted.rstrip('/')}/{language}/{self.env.docname}.html"
             link = nodes.paragraph()
             link += nodes.reference(text=labels["hosted_link"], refuri=url)
             notice += link
-        return [notice]
+        return [untranslated(notice)]
 
 
 class CudaBuildStatus(SphinxDirective):
@@ -239,7 +245,7 @@ class CudaBuildStatus(SphinxDirective):
 
     def run(self) -> list[nodes.Node]:
         labels = labels_for(self.config.language)
-        description = self.env.app.executed_gallery_environment
+        description = self.config.executed_gallery_environment
         if environment.has_cuda(description):
             text = labels["cuda_section_executed"].format(**description)
             classes = ["note", "cuda-build-status"]
@@ -250,19 +256,18 @@ class CudaBuildStatus(SphinxDirective):
             classes = ["warning", "cuda-build-status"]
         box = nodes.container(classes=classes)
         box += nodes.paragraph(text=text)
-        return [box]
+        return [untranslated(box)]
 
 
 def link_gallery_pages_to_their_scripts(app, pagename, templatename, context, doctree):
     """Point furo's edit and view links at ``examples/…`` instead of generated reST."""
-    script = example_source(app, pagename)
+    script = example_source(app.srcdir, app.config, pagename)
     options = app.config.html_theme_options
     repository = options.get("source_repository", "").rstrip("/")
     branch = options.get("source_branch", "main")
     if script is None or not repository:
         return
-    repo_root = Path(app.confdir).resolve()
-    path = script.relative_to(repo_root).as_posix()
+    path = script.relative_to(Path(app.confdir).resolve()).as_posix()
     context["theme_source_edit_link"] = f"{repository}/edit/{branch}/{path}"
     context["theme_source_view_link"] = f"{repository}/blob/{branch}/{path}"
 
@@ -272,16 +277,16 @@ def link_gallery_pages_to_their_scripts(app, pagename, templatename, context, do
 
 def check_every_executed_example_ran(app: Sphinx, exception) -> None:
     """Fail when an example that should have run did not, or reports no run time."""
-    if exception is not None or not plot_gallery_enabled(app):
+    if exception is not None or not plot_gallery_enabled(app.config):
         return
     if app.builder.name not in {"html", "dirhtml", "singlehtml"}:
         return
     problems = []
     require_cuda = app.config.executed_gallery_require_cuda
-    for examples_dir, gallery_dir in gallery_dir_pairs(app):
+    for examples_dir, gallery_dir in gallery_dir_pairs(app.srcdir, app.config):
         for script in sorted(examples_dir.rglob("plot_*.py")):
-            if not is_executed(app, script):
-                if require_cuda and needs_cuda(app, script):
+            if not is_executed(app.config, script):
+                if require_cuda and needs_cuda(app.srcdir, app.config, script):
                     problems.append(f"{script}: was not executed")
                 continue
             target = gallery_dir / script.relative_to(examples_dir)
@@ -303,7 +308,9 @@ def setup(app: Sphinx) -> dict:
     app.add_config_value("executed_gallery_require_cuda", False, "env", types=[bool])
     app.add_config_value("executed_gallery_time_limit", 120, "", types=[int, float])
     app.add_config_value("executed_gallery_hosted_url", "", "env", types=[str])
+    # Computed by configure(), not set in conf.py.
     app.add_config_value("executed_gallery_fingerprint", "", "env", types=[str])
+    app.add_config_value("executed_gallery_environment", {}, "", types=[dict])
 
     # Before sphinx-gallery fills its defaults (priority 10) and generates pages.
     app.connect("config-inited", configure, priority=5)

@@ -1,0 +1,48 @@
+"""Link every page to the same page in the site's other language editions.
+
+Each edition is built into a sibling folder (``_build/html/en``,
+``_build/html/zh_CN``), so the same page in another edition is found by going up
+to the site root and down again. The links are relative, so they work on the
+hosted site, from a local build, and behind any URL prefix.
+"""
+
+from __future__ import annotations
+
+from sphinx.application import Sphinx
+
+
+def language_links(
+    pagename: str, current: str, languages: dict[str, str]
+) -> list[dict]:
+    """Return, for each edition, its name and the URL of this page in it."""
+    to_site_root = "../" * (pagename.count("/") + 1)
+    return [
+        {
+            "code": code,
+            "name": name,
+            "url": f"{to_site_root}{code}/{pagename}.html",
+            "hreflang": code.replace("_", "-"),
+            "current": code == current,
+        }
+        for code, name in languages.items()
+    ]
+
+
+def add_language_links(app: Sphinx, pagename, templatename, context, doctree) -> None:
+    languages = app.config.site_languages
+    if len(languages) < 2:
+        return
+    links = language_links(pagename, app.config.language or "en", languages)
+    context["language_links"] = links
+    alternates = "".join(
+        f'<link rel="alternate" hreflang="{link["hreflang"]}" href="{link["url"]}">\n'
+        for link in links
+        if not link["current"]
+    )
+    context["metatags"] = context.get("metatags", "") + alternates
+
+
+def setup(app: Sphinx) -> dict:
+    app.add_config_value("site_languages", {"en": "English"}, "html", types=[dict])
+    app.connect("html-page-context", add_language_links)
+    return {"version": "1.0", "parallel_read_safe": True, "parallel_write_safe": True}

@@ -1,0 +1,92 @@
+"""The Simplified Chinese edition: complete catalogs, and the same executed outputs."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+from babel.messages.pofile import read_po
+
+import update_catalogs
+from conftest import REPO_ROOT, copy_site
+
+LOCALE = REPO_ROOT / "docs" / "locale" / "zh_CN" / "LC_MESSAGES"
+
+
+@pytest.fixture(scope="module")
+def fresh_templates(tmp_path_factory) -> Path:
+    """Messages extracted now from a copy of the sources, as `nox -s translations` does."""
+    root = copy_site(tmp_path_factory.mktemp("gettext"))
+    return update_catalogs.extract_messages(root)
+
+
+def test_every_message_has_a_current_translation(fresh_templates):
+    missing = []
+    templates = sorted(fresh_templates.rglob("*.pot"))
+    assert len(templates) > 20, "the extraction found too few pages"
+    for template_path in templates:
+        relative = template_path.relative_to(fresh_templates).with_suffix(".po")
+        with template_path.open("rb") as handle:
+            template = read_po(handle)
+        catalog_path = LOCALE / relative
+        catalog = None
+        if catalog_path.is_file():
+            with catalog_path.open("rb") as handle:
+                catalog = read_po(handle)
+        for message in template:
+            if not message.id:
+                continue
+            entry = catalog.get(message.id) if catalog else None
+            if entry is None or not entry.string or entry.fuzzy:
+                missing.append(f"{relative}: {message.id[:100]!r}")
+    assert not missing, "untranslated or fuzzy messages:\n" + "\n".join(missing)
+
+
+def test_catalogs_hold_no_timings_or_line_numbers():
+    timing = re.compile(r"\b\d+(\.\d+)?\s*(s|ms|seconds|minutes)\b|running time", re.I)
+    for path in LOCALE.rglob("*.po"):
+        text = path.read_text()
+        assert "\n#: " not in text, f"{path} carries source locations"
+        for message in read_po(path.open("rb")):
+            assert not timing.search(str(message.id)), f"{path}: {message.id!r}"
+
+
+def test_chinese_pages_wrap_the_same_executed_outputs(built_site):
+    page = "auto_examples/tensor_to_numpy/plot_01_numpy_shares_memory.html"
+    english = (built_site / "_build/html/en" / page).read_text()
+    chinese = (built_site / "_build/html/zh_CN" / page).read_text()
+    outputs = re.compile(r'<div class="sphx-glr-script-out.*?</pre>', re.S)
+    assert outputs.findall(english), "the English page has no outputs"
+    assert outputs.findall(chinese) == outputs.findall(english)
+    assert '<html class="no-js" lang="zh-CN"' in chinese
+    assert "共享内存" in chinese  # the prose around the outputs is Chinese
+    assert "本页的输出由本次构建实际运行产生" in chinese  # provenance, in Chinese
+
+
+def test_language_switcher_links_resolve_both_ways(built_site):
+    html_root = built_site / "_build" / "html"
+    pages = ["index.html", "auto_examples/tensor_to_python/plot_01_item.html"]
+    for language, other in (("en", "zh_CN"), ("zh_CN", "en")):
+        for page in pages:
+            html = (html_root / language / page).read_text()
+            links = re.findall(
+                r'<a href="([^"]+)" hreflang="[^"]+" lang="[^"]+">', html
+            )
+            assert links, f"no switcher on {language}/{page}"
+            target = ((html_root / language / page).parent / links[0]).resolve()
+            assert target == (html_root / other / page).resolve()
+            assert target.is_file()
+
+
+def test_chinese_search_index_finds_shared_memory(built_site):
+    index = (built_site / "_build/html/zh_CN/searchindex.js").read_text()
+    data = json.loads(index[index.index("(") + 1 : index.rindex(")")])
+    docnames = data["docnames"]
+    hits = set()
+    for field in ("terms", "titleterms"):  # words in the text, words in titles
+        found = data[field].get("共享内存", [])
+        hits |= {docnames[i] for i in (found if isinstance(found, list) else [found])}
+    assert "auto_examples/tensor_to_numpy/plot_01_numpy_shares_memory" in hits
+    assert "auto_examples/numpy_to_tensor/plot_01_from_numpy" in hits
