@@ -35,6 +35,8 @@ extensions = [
     # this project's (docs/_ext/)
     "executed_gallery",
     "language_switcher",
+    "chinese_search",  # works around sphinx-doc/sphinx#14229 in Sphinx 9.0
+    "aria_heading_level",  # sidebar captions get an aria-level (sphinx-doc/sphinx#14030)
 ]
 
 exclude_patterns = [
@@ -55,7 +57,10 @@ nitpick_ignore = []
 # https://www.sphinx-doc.org/en/master/usage/configuration.html#options-for-internationalisation
 
 language = "en"  # tools/build_site.py builds each edition with -D language=...
-site_languages = {"en": "English", "zh_CN": "简体中文"}  # for the switcher on every page
+site_languages = {
+    "en": "English",
+    "zh_CN": "简体中文",
+}  # for the switcher on every page
 locale_dirs = ["locale/"]  # relative to docs/
 gettext_compact = False
 gettext_location = False  # line numbers would churn the catalogs on every edit
@@ -116,6 +121,10 @@ html_theme = "furo"
 html_title = "Tensor Conversions"
 html_static_path = ["docs/_static"]  # relative to this file
 html_css_files = ["site.css"]
+html_js_files = ["scrollable-code.js"]  # wide code blocks become keyboard-scrollable
+html_favicon = "docs/_static/favicon.svg"
+# Sphinx's ranking, plus a boost for pages whose own title names a searched word.
+html_search_scorer = "docs/_ext/search_scorer.js"
 html_baseurl = f"{HOSTED_URL}/en/"
 html_sidebars = {
     "**": [

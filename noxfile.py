@@ -76,6 +76,13 @@ def tests(session: nox.Session) -> None:
     session.run("pytest", *session.posargs)
 
 
+@nox.session(python=PYTHON, reuse_venv=True)
+def bench(session: nox.Session) -> None:
+    """Time cold, no-op, one-edit and environment-change builds against the floor."""
+    install_pinned(session, "requirements.txt")
+    session.run("python", "tools/bench.py", *session.posargs)
+
+
 # No venv: the point is to check the torch that this machine already has.
 @nox.session(venv_backend="none")
 def gpu(session: nox.Session) -> None:

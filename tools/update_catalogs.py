@@ -24,15 +24,24 @@ def extract_messages(root: Path = REPO_ROOT) -> Path:
     pot_dir = root / "_build" / "gettext"
     subprocess.run(
         [
-            sys.executable, "-m", "sphinx",
-            "-b", "gettext",
-            "-c", str(root),
-            str(root / "docs"), str(pot_dir),
-            "-d", str(root / "_build" / "doctrees" / "gettext"),
+            sys.executable,
+            "-m",
+            "sphinx",
+            "-b",
+            "gettext",
+            "-c",
+            str(root),
+            str(root / "docs"),
+            str(pot_dir),
+            "-d",
+            str(root / "_build" / "doctrees" / "gettext"),
             "-E",  # read every page, so that no catalog misses a message
-            "-W", "--keep-going",
-            "-D", "plot_gallery=0",  # messages only: run no example
-            "-D", "nb_execution_mode=off",  # and no notebook
+            "-W",
+            "--keep-going",
+            "-D",
+            "plot_gallery=0",  # messages only: run no example
+            "-D",
+            "nb_execution_mode=off",  # and no notebook
         ],  # fmt: skip
         check=True,
         cwd=root,
@@ -48,11 +57,18 @@ def main(argv: list[str] | None = None) -> int:
     for language in options.language or TRANSLATIONS:
         subprocess.run(
             [
-                sys.executable, "-m", "sphinx_intl", "update",
-                "--pot-dir", str(pot_dir),
-                "--locale-dir", str(REPO_ROOT / "docs" / "locale"),
-                "--language", language,
-                "--line-width", "-1",  # never rewrap: diffs stay one line per change
+                sys.executable,
+                "-m",
+                "sphinx_intl",
+                "update",
+                "--pot-dir",
+                str(pot_dir),
+                "--locale-dir",
+                str(REPO_ROOT / "docs" / "locale"),
+                "--language",
+                language,
+                "--line-width",
+                "-1",  # never rewrap: diffs stay one line per change
             ],  # fmt: skip
             check=True,
             cwd=REPO_ROOT,

@@ -9,8 +9,14 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import platform
+from importlib import metadata
 from pathlib import Path
+
+#: Set to any text to force every example to run again, as if the environment
+#: had changed (for a change that the fingerprint cannot see, such as a driver).
+SALT_VARIABLE = "EXECUTED_GALLERY_SALT"
 
 
 def cpu_model() -> str:
@@ -24,20 +30,34 @@ def cpu_model() -> str:
     return platform.processor() or platform.machine()
 
 
-def describe() -> dict[str, str]:
-    """Return the versions and the device that the examples run on."""
-    import numpy
+def cuda_device(torch_version: str) -> tuple[str, str] | None:
+    """Return the GPU's name and CUDA version that torch sees, or None.
+
+    A CPU-only build of torch (``+cpu``) can never see CUDA, so it is not
+    imported: that keeps a rebuild with nothing to run about a second faster.
+    """
+    if torch_version.endswith("+cpu"):
+        return None
     import torch
 
+    if not torch.cuda.is_available():
+        return None
+    return torch.cuda.get_device_name(0), str(torch.version.cuda)
+
+
+def describe() -> dict[str, str]:
+    """Return the versions and the device that the examples run on."""
     description = {
         "python": platform.python_version(),
-        "torch": torch.__version__,
-        "numpy": numpy.__version__,
+        "torch": metadata.version("torch"),
+        "numpy": metadata.version("numpy"),
         "cpu": cpu_model(),
     }
-    if torch.cuda.is_available():
-        description["gpu"] = torch.cuda.get_device_name(0)
-        description["cuda"] = str(torch.version.cuda)
+    device = cuda_device(description["torch"])
+    if device is not None:
+        description["gpu"], description["cuda"] = device
+    if os.environ.get(SALT_VARIABLE):
+        description["salt"] = os.environ[SALT_VARIABLE]
     return description
 
 

@@ -1,0 +1,595 @@
+"""The built site in a real browser: headless Chromium driven by Playwright.
+
+The site that ``built_site`` builds is served over HTTP on 127.0.0.1 and read
+the way a reader meets it: search, example pages and their downloads, the copy
+button, the light and dark themes, the language switcher, console errors,
+accessibility (axe-core) and screenshots for a reviewer
+(``test-artifacts/screenshots/``).
+
+The Chinese edition is being translated while these tests are written, so for
+zh_CN only structure is checked (lang, switcher links, pages, a working
+search), except the search for 共享内存 once a translation contains it.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from urllib.parse import urljoin, urlparse
+
+import nbformat
+import pytest
+from playwright import sync_api as playwright_sync
+
+from browser_support import (
+    COLORS_JS,
+    contrast_ratio,
+    effective_colors,
+    launch_chromium,
+    serve,
+)
+from conftest import REPO_ROOT
+
+EXAMPLES = sorted((REPO_ROOT / "examples").rglob("plot_*.py"))
+GPU_SECTION = "gpu"
+SCREENSHOTS = REPO_ROOT / "test-artifacts" / "screenshots"
+FROM_NUMPY_PAGE = "auto_examples/numpy_to_tensor/plot_01_from_numpy.html"
+
+
+def example_path(script: Path) -> str:
+    """``auto_examples/<section>/<stem>.html``, relative to an edition."""
+    relative = script.relative_to(REPO_ROOT / "examples").with_suffix(".html")
+    return f"auto_examples/{relative.as_posix()}"
+
+
+def is_gpu_example(script: Path) -> bool:
+    return script.relative_to(REPO_ROOT / "examples").parts[0] == GPU_SECTION
+
+
+@pytest.fixture(scope="session")
+def cuda_available() -> bool:
+    # The same interpreter ran the build, so it saw the same devices.
+    import torch
+
+    return torch.cuda.is_available()
+
+
+@pytest.fixture(scope="session")
+def site_html(built_site) -> Path:
+    return built_site / "_build" / "html"
+
+
+@pytest.fixture(scope="session")
+def base_url(site_html) -> str:
+    with serve(site_html) as url:
+        yield url
+
+
+@pytest.fixture(scope="session")
+def browser():
+    with playwright_sync.sync_playwright() as playwright:
+        chromium = launch_chromium(playwright)
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture(scope="module")
+def shared_page(browser):
+    """One page for the read-only checks that need no special context."""
+    context = browser.new_context(viewport={"width": 1280, "height": 800})
+    page = context.new_page()
+    yield page
+    context.close()
+
+
+@pytest.fixture
+def page(browser):
+    context = browser.new_context(viewport={"width": 1280, "height": 800})
+    page = context.new_page()
+    yield page
+    context.close()
+
+
+# -- Search ------------------------------------------------------------------
+
+RESULTS_DONE_JS = """() => {
+  const summary = document.querySelector("#search-results p.search-summary");
+  return summary !== null && summary.innerText.trim().length > 0;
+}"""
+
+
+def search(page, base_url: str, language: str, query: str) -> list[str]:
+    """Result links (page paths within the edition), best first."""
+    errors: list[str] = []
+
+    def on_error(error) -> None:
+        errors.append(str(error))
+
+    page.on("pageerror", on_error)
+    try:
+        page.goto(f"{base_url}/{language}/search.html?q={query}")
+        # The summary line is written once every result has been rendered.
+        page.wait_for_function(RESULTS_DONE_JS, timeout=10_000)
+    except playwright_sync.TimeoutError:
+        pytest.fail(
+            f"search.html in {language} never finished searching {query!r}; "
+            f"JavaScript errors on the page: {errors or 'none'}"
+        )
+    finally:
+        page.remove_listener("pageerror", on_error)
+    hrefs = page.eval_on_selector_all(
+        "#search-results ul.search li > a",
+        "links => links.map(a => a.getAttribute('href'))",
+    )
+    return [href.split("#")[0] for href in hrefs]
+
+
+# Each page must be the *first* result, not merely listed: the page about the
+# call is what a reader wants. (Sphinx scores a word in a page title the same as
+# in any section heading and breaks ties alphabetically; "detach" is first only
+# by that tie-break, since no page title names it.)
+SEARCH_FIRST = {
+    "from_numpy": FROM_NUMPY_PAGE,
+    "item": "auto_examples/tensor_to_python/plot_01_item.html",
+    "detach": "auto_examples/tensor_to_numpy/plot_03_requires_grad.html",
+}
+
+
+@pytest.mark.parametrize("query", SEARCH_FIRST)
+def test_search_ranks_the_example_about_a_call_first(shared_page, base_url, query):
+    results = search(shared_page, base_url, "en", query)
+    assert results, f"searching {query!r} found nothing"
+    assert results[0] == SEARCH_FIRST[query], (
+        f"searching {query!r}: {SEARCH_FIRST[query]} is result "
+        f"{results.index(SEARCH_FIRST[query]) + 1 if SEARCH_FIRST[query] in results else 'absent'}"
+        f"; the top five are {results[:5]}"
+    )
+
+
+def test_search_works_in_the_chinese_edition(shared_page, base_url, site_html):
+    # Code is not translated, so an API name finds its page in any edition.
+    results = search(shared_page, base_url, "zh_CN", "from_numpy")
+    assert FROM_NUMPY_PAGE in results, f"zh_CN search for from_numpy: {results}"
+    for result in results:
+        assert (site_html / "zh_CN" / result).is_file(), (
+            f"{result} is listed but missing"
+        )
+
+
+def catalogs_translate(locale: Path, term: str) -> list[str]:
+    """The catalogs (.po) with a non-fuzzy translation that contains ``term``.
+
+    Fuzzy translations are not compiled into the build
+    (``gettext_allow_fuzzy_translations`` is off), so they do not count.
+    """
+    from babel.messages.pofile import read_po
+
+    found = []
+    for po in sorted(locale.rglob("*.po")):
+        with po.open("rb") as handle:
+            catalog = read_po(handle)
+        for message in catalog:
+            strings = (
+                message.string
+                if isinstance(message.string, tuple)
+                else (message.string,)
+            )
+            if message.id and not message.fuzzy and any(term in s for s in strings):
+                found.append(po.relative_to(locale).as_posix())
+                break
+    return found
+
+
+def test_chinese_search_finds_shared_memory(shared_page, base_url, built_site):
+    term = "共享内存"  # "share memory", the site's key phrase (docs/locale/zh_CN/GLOSSARY.md)
+    # The catalogs of the sources that were built, not of the working tree.
+    catalogs = catalogs_translate(built_site / "docs" / "locale" / "zh_CN", term)
+    if not catalogs:
+        pytest.skip(f"no zh_CN catalog translates anything as {term} yet")
+    results = search(shared_page, base_url, "zh_CN", term)
+    assert results, (
+        f"zh_CN search for {term} found nothing, though {catalogs[:3]} translate it"
+    )
+
+
+# -- Example pages -----------------------------------------------------------
+
+
+def download_links(page) -> dict[str, str]:
+    """The ``.py`` and ``.ipynb`` download links in the page's download area."""
+    hrefs = page.eval_on_selector_all(
+        ".sphx-glr-download a[href]", "links => links.map(a => a.href)"
+    )
+    return {
+        suffix: next((h for h in hrefs if h.endswith(suffix)), None)
+        for suffix in (".py", ".ipynb")
+    }
+
+
+@pytest.mark.parametrize("script", EXAMPLES, ids=lambda p: f"{p.parent.name}/{p.stem}")
+def test_example_page_shows_code_output_and_downloads(
+    shared_page, base_url, script, cuda_available
+):
+    page = shared_page
+    response = page.goto(f"{base_url}/en/{example_path(script)}")
+    assert response is not None and response.status == 200
+    source = script.read_text()
+
+    code = page.locator("article div.highlight-Python div.highlight pre")
+    assert code.count() > 0, "no code blocks"
+    for text in code.all_inner_texts():
+        assert text.strip() in source, f"a code block is not from the script:\n{text}"
+
+    outputs = page.locator(".sphx-glr-script-out")
+    provenance = page.locator(".example-provenance")
+    notice = page.locator(".example-not-executed")
+    if is_gpu_example(script) and not cuda_available:
+        assert notice.is_visible(), "a CUDA example that did not run must say so"
+        assert outputs.count() == 0, "a CUDA example that did not run shows output"
+        assert provenance.count() == 0, (
+            "provenance claims outputs that were not produced"
+        )
+    else:
+        assert outputs.count() > 0, "no executed output"
+        assert outputs.first.is_visible()
+        assert provenance.is_visible(), "no provenance line"
+        assert "torch" in provenance.inner_text()
+        assert notice.count() == 0
+
+    links = download_links(page)
+    assert links[".py"] and links[".ipynb"], f"download links: {links}"
+    for url in links.values():
+        assert urlparse(url).netloc == urlparse(base_url).netloc
+    python = page.request.get(links[".py"])
+    assert python.status == 200
+    assert python.text() == source, "the .py download is not the example script"
+    notebook = page.request.get(links[".ipynb"])
+    assert notebook.status == 200
+    parsed = nbformat.reads(notebook.text(), as_version=nbformat.NO_CONVERT)
+    assert parsed.nbformat == 4
+    nbformat.validate(parsed)
+    code_cells = [cell for cell in parsed.cells if cell.cell_type == "code"]
+    assert code_cells, "the notebook has no code cells"
+    assert any(
+        cell.source.strip() and cell.source.strip() in source for cell in code_cells
+    )
+
+
+# Executing a notebook costs a kernel start plus the script's run time, so
+# only the first example of each section runs here (tools/run_examples.py and
+# the build run every script); the GPU one only where CUDA exists.
+NOTEBOOK_EXAMPLES = sorted(
+    {script.parent.name: script for script in reversed(EXAMPLES)}.values()
+)
+
+
+@pytest.fixture(scope="module")
+def kernel_spec_dir(tmp_path_factory) -> Path:
+    """A ``python3`` kernel spec for this interpreter, whatever else is installed."""
+    from ipykernel.kernelspec import write_kernel_spec
+
+    kernels = tmp_path_factory.mktemp("kernels")
+    write_kernel_spec(kernels / "python3")
+    return kernels
+
+
+@pytest.mark.parametrize(
+    "script", NOTEBOOK_EXAMPLES, ids=lambda p: f"{p.parent.name}/{p.stem}"
+)
+def test_downloaded_notebook_executes(
+    shared_page, base_url, script, cuda_available, kernel_spec_dir, tmp_path
+):
+    if is_gpu_example(script) and not cuda_available:
+        pytest.skip("needs CUDA, and torch sees no CUDA device on this machine")
+    from jupyter_client import KernelManager
+    from jupyter_client.kernelspec import KernelSpecManager
+    from nbclient import NotebookClient
+
+    shared_page.goto(f"{base_url}/en/{example_path(script)}")
+    url = download_links(shared_page)[".ipynb"]
+    response = shared_page.request.get(url)
+    assert response.status == 200
+    notebook = nbformat.reads(response.text(), as_version=4)
+
+    specs = KernelSpecManager(kernel_dirs=[str(kernel_spec_dir)])
+    manager = KernelManager(kernel_name="python3", kernel_spec_manager=specs)
+    client = NotebookClient(
+        notebook,
+        km=manager,
+        timeout=120,
+        resources={"metadata": {"path": str(tmp_path)}},
+    )
+    client.execute()  # raises CellExecutionError, naming the cell, on any error
+    outputs = [out for cell in notebook.cells for out in cell.get("outputs", [])]
+    assert outputs, "the notebook ran but printed nothing"
+    assert not [out for out in outputs if out.output_type == "error"]
+
+
+# -- Copy button -------------------------------------------------------------
+
+
+@pytest.fixture
+def clipboard_page(browser, base_url):
+    context = browser.new_context(viewport={"width": 1280, "height": 800})
+    context.grant_permissions(["clipboard-read", "clipboard-write"], origin=base_url)
+    page = context.new_page()
+    yield page
+    context.close()
+
+
+def copy_with_button(page, block) -> str:
+    page.evaluate("navigator.clipboard.writeText('')")
+    block.hover()
+    block.locator("button.copybtn").click()
+    page.wait_for_function("async () => (await navigator.clipboard.readText()) !== ''")
+    return page.evaluate("navigator.clipboard.readText()")
+
+
+def test_copy_button_copies_the_code_of_an_example_without_output(
+    clipboard_page, base_url
+):
+    page = clipboard_page
+    page.goto(f"{base_url}/en/{FROM_NUMPY_PAGE}")
+    script = (
+        REPO_ROOT / "examples" / "numpy_to_tensor" / "plot_01_from_numpy.py"
+    ).read_text()
+    block = page.locator("article div.highlight-Python div.highlight").first
+    shown = block.locator("pre").inner_text()
+    output = page.locator(".sphx-glr-script-out pre").first.inner_text()
+    copied = copy_with_button(page, block)
+    assert copied.rstrip("\n") == shown.rstrip("\n")
+    assert copied.strip() in script
+    assert output.strip() and output.strip() not in copied
+
+
+def test_copy_button_copies_the_index_code_block(clipboard_page, base_url):
+    page = clipboard_page
+    page.goto(f"{base_url}/en/index.html")
+    block = page.locator("article div.highlight-python div.highlight").first
+    copied = copy_with_button(page, block)
+    source = (REPO_ROOT / "docs" / "index.md").read_text()
+    assert copied.strip() and copied.strip() in source
+    assert copied.rstrip("\n") == block.locator("pre").inner_text().rstrip("\n")
+
+
+def test_copy_button_leaves_out_shell_prompts(clipboard_page, base_url):
+    # The site has no ">>>" prompts; its prompts are the "$ " of console blocks.
+    page = clipboard_page
+    page.goto(f"{base_url}/en/building.html")
+    block = page.locator("div.highlight-console div.highlight").first
+    shown = block.locator("pre").inner_text()
+    assert re.search(r"^\$ ", shown, re.M), "the console block shows no prompt"
+    copied = copy_with_button(page, block)
+    assert copied.rstrip("\n") == re.sub(r"^\$ ", "", shown, flags=re.M).rstrip("\n")
+    assert not re.search(r"^\$ ", copied, re.M)
+
+
+# -- Light and dark themes ---------------------------------------------------
+
+THEMED_TEXT_JS = (
+    """(elements) => elements
+  .filter(e => e.textContent.trim() !== "" && e.getClientRects().length > 0)
+  .map(e => Object.assign(("""
+    + COLORS_JS
+    + """)(e), {what: e.tagName.toLowerCase() + "." + e.className,
+                sample: e.textContent.trim().slice(0, 40)}))"""
+)
+
+
+def set_theme_with_toggle(page, theme: str) -> None:
+    """Click furo's theme toggle until the page is in ``theme``."""
+    toggle = page.locator("button.theme-toggle:visible").first
+    for _ in range(3):
+        if page.evaluate("document.body.dataset.theme") == theme:
+            return
+        toggle.click()
+    assert page.evaluate("document.body.dataset.theme") == theme
+
+
+@pytest.mark.parametrize("theme", ["light", "dark"])
+def test_code_and_output_have_enough_contrast(page, base_url, theme):
+    page.goto(f"{base_url}/en/{FROM_NUMPY_PAGE}")
+    set_theme_with_toggle(page, theme)
+    assert page.evaluate("localStorage.getItem('theme')") == theme
+    page.reload()
+    assert page.evaluate("document.body.dataset.theme") == theme, "theme not kept"
+
+    selectors = (
+        ".sphx-glr-script-out pre",
+        "div.highlight pre",
+        "div.highlight pre span",  # syntax-highlighted tokens, each with its colour
+    )
+    failures, checked = [], 0
+    for selector in selectors:
+        for item in page.eval_on_selector_all(selector, THEMED_TEXT_JS):
+            foreground, background = effective_colors(item["text"], item["layers"])
+            ratio = contrast_ratio(foreground, background)
+            checked += 1
+            if ratio < 4.5:
+                failures.append(f"{ratio:.2f} {item['what']} {item['sample']!r}")
+    assert checked > 20, f"only {checked} elements checked"
+    assert not failures, f"contrast below 4.5 in the {theme} theme:\n" + "\n".join(
+        sorted(set(failures))[:20]
+    )
+
+
+# -- Language switcher -------------------------------------------------------
+
+
+def test_language_switcher_goes_to_the_same_page_and_back(page, base_url):
+    english = f"{base_url}/en/{FROM_NUMPY_PAGE}"
+    page.goto(english)
+    assert page.evaluate("document.documentElement.lang") == "en"
+    page.locator("nav.language-switcher").get_by_role("link", name="简体中文").click()
+    page.wait_for_url(f"**/zh_CN/{FROM_NUMPY_PAGE}")
+    assert urlparse(page.url).path == f"/zh_CN/{FROM_NUMPY_PAGE}"
+    assert page.evaluate("document.documentElement.lang") == "zh-CN"
+    current = page.locator("nav.language-switcher [aria-current]")
+    assert current.inner_text() == "简体中文"
+    page.locator("nav.language-switcher").get_by_role("link", name="English").click()
+    page.wait_for_url(f"**/en/{FROM_NUMPY_PAGE}")
+    assert page.url == english
+    assert page.evaluate("document.documentElement.lang") == "en"
+
+
+# -- Every page: no errors ---------------------------------------------------
+
+
+FAVICON_JS = """() => {
+  const link = document.querySelector("link[rel~='icon']");
+  return link ? link.href : new URL("/favicon.ico", location.href).href;
+}"""
+
+
+def test_every_page_loads_without_errors(browser, base_url, site_html):
+    # Every page of both editions, search and genindex included: about 80
+    # pages load in well under 30 s on 2 cores, so nothing is sampled.
+    pages = sorted(
+        path.relative_to(site_html).as_posix()
+        for edition in ("en", "zh_CN")
+        for path in (site_html / edition).rglob("*.html")
+    )
+    assert len(pages) > 60
+    origin = urlparse(base_url).netloc
+    context = browser.new_context()
+    page = context.new_page()
+    problems: list[str] = []
+    current = {"page": ""}
+
+    def same_origin(url: str) -> bool:
+        return urlparse(url).netloc == origin
+
+    def note(kind: str, detail: str) -> None:
+        problems.append(f"{current['page']}: {kind}: {detail}")
+
+    def on_console(message) -> None:
+        if message.type == "error":
+            location = message.location.get("url", "")
+            note("console error", f"{message.text} ({location})")
+
+    page.on("console", on_console)
+    page.on("pageerror", lambda error: note("uncaught exception", str(error)))
+    page.on(
+        "request",
+        lambda request: (
+            None
+            if same_origin(request.url) or request.url.startswith(("data:", "blob:"))
+            else note("request to another host", request.url)
+        ),
+    )
+    page.on(
+        "requestfailed",
+        lambda request: (
+            note("request failed", f"{request.url} {request.failure}")
+            if same_origin(request.url)
+            else None
+        ),
+    )
+    page.on(
+        "response",
+        lambda response: (
+            note("HTTP error", f"{response.status} {response.url}")
+            if same_origin(response.url) and response.status >= 400
+            else None
+        ),
+    )
+
+    structure: list[str] = []
+    icons: dict[str, str] = {}
+    for relative in pages:
+        current["page"] = relative
+        edition = relative.split("/")[0]
+        response = page.goto(f"{base_url}/{relative}", wait_until="load")
+        assert response is not None and response.status == 200, relative
+        # Browsers fetch the favicon after "load" and Chromium remembers a
+        # failure for the whole browser, so its 404 may never reach this page's
+        # console: ask for it directly. Without <link rel="icon"> it is
+        # /favicon.ico at the server root (outside the site when hosted).
+        icons.setdefault(page.evaluate(FAVICON_JS), relative)
+        lang = page.evaluate("document.documentElement.lang")
+        expected_lang = {"en": "en", "zh_CN": "zh-CN"}[edition]
+        if lang != expected_lang:
+            structure.append(
+                f"{relative}: html[lang] is {lang!r}, not {expected_lang!r}"
+            )
+        other = {"en": "zh_CN", "zh_CN": "en"}[edition]
+        switch = page.locator(
+            f"nav.language-switcher a[hreflang='{other.replace('_', '-')}']"
+        )
+        if switch.count() != 1:
+            structure.append(f"{relative}: no switcher link to {other}")
+            continue
+        target = urljoin(page.url, switch.get_attribute("href"))
+        expected_target = f"{base_url}/{other}/{relative.split('/', 1)[1]}"
+        if (
+            target != expected_target
+            or not (site_html / urlparse(target).path.lstrip("/")).is_file()
+        ):
+            structure.append(f"{relative}: switcher leads to {target}")
+    for icon, first_page in icons.items():
+        status = context.request.get(icon).status
+        if status != 200:
+            problems.append(f"{first_page} (and others): favicon {icon}: HTTP {status}")
+    context.close()
+    assert not problems, f"{len(problems)} problems:\n" + "\n".join(problems[:40])
+    assert not structure, "\n".join(structure[:40])
+
+
+# -- Accessibility -----------------------------------------------------------
+
+A11Y_PAGES = ["index.html", FROM_NUMPY_PAGE, "quick-reference.html"]
+
+
+@pytest.fixture(scope="module")
+def axe():
+    from axe_playwright_python.sync_playwright import Axe
+
+    return Axe()
+
+
+@pytest.mark.parametrize("path", A11Y_PAGES)
+def test_axe_finds_no_serious_violations(shared_page, base_url, axe, path):
+    shared_page.goto(f"{base_url}/en/{path}")
+    results = axe.run(shared_page)
+    violations = [
+        violation
+        for violation in results.response["violations"]
+        if violation["impact"] in ("serious", "critical")
+    ]
+    report = "\n".join(
+        f"{v['id']} ({v['impact']}): {v['help']}; nodes: "
+        + ", ".join(" ".join(node["target"]) for node in v["nodes"][:8])
+        for v in violations
+    )
+    assert not violations, f"axe-core on en/{path}:\n{report}"
+
+
+# -- Screenshots ---------------------------------------------------------------
+
+VIEWPORTS = {"desktop": (1280, 800), "mobile": (390, 844)}
+
+
+@pytest.mark.parametrize("viewport", VIEWPORTS)
+def test_screenshots_for_review(browser, base_url, viewport):
+    width, height = VIEWPORTS[viewport]
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    context = browser.new_context(
+        viewport={"width": width, "height": height},
+        is_mobile=viewport == "mobile",
+        has_touch=viewport == "mobile",
+        device_scale_factor=1,
+    )
+    page = context.new_page()
+    for name, path in (("index", "index.html"), ("example", FROM_NUMPY_PAGE)):
+        page.goto(f"{base_url}/en/{path}")
+        page.evaluate("document.fonts.ready")
+        target = SCREENSHOTS / f"{name}-{viewport}.png"
+        target.unlink(missing_ok=True)
+        page.screenshot(path=str(target), full_page=True)
+        assert target.stat().st_size > 10_000
+        # Nothing but scrollable code may be wider than the screen.
+        overflow = page.evaluate(
+            "document.documentElement.scrollWidth - document.documentElement.clientWidth"
+        )
+        assert overflow <= 0, f"{path} is {overflow}px wider than a {width}px screen"
+    context.close()

@@ -1,0 +1,211 @@
+"""Measure what a build costs: cold, no-op, one edit, environment change, floor.
+
+    python tools/bench.py [--keep]
+
+Every measurement runs on a fresh copy of the site's sources in a temporary
+folder, never on this checkout's ``_build``. Prints a Markdown table. Timings
+are wall-clock seconds on this machine; the counts of executed examples and
+notebooks are exact.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+REPO_ROOT = Path(__file__).resolve().parent.parent
+SITE_SOURCES = ("conf.py", "docs", "examples", "tools")
+EXAMPLES_EXECUTED = re.compile(r"Sphinx-Gallery successfully executed (\d+) out of")
+NOTEBOOK_EXECUTED = re.compile(r"Executing notebook using")
+
+
+@dataclass
+class Measurement:
+    name: str
+    seconds: float
+    examples: int | None = None
+    notebooks: int | None = None
+    note: str = ""
+
+
+def copy_sources(source: Path, destination: Path) -> Path:
+    """Copy the site's sources without any build product."""
+
+    def ignore(folder: str, names: list[str]) -> set[str]:
+        ignored = {"_build", "__pycache__", ".jupyter_cache"} & set(names)
+        if Path(folder).name == "docs" and "auto_examples" in names:
+            ignored.add("auto_examples")
+        return ignored
+
+    destination.mkdir(parents=True, exist_ok=True)
+    for name in SITE_SOURCES:
+        path = source / name
+        if path.is_dir():
+            shutil.copytree(path, destination / name, ignore=ignore)
+        else:
+            shutil.copy2(path, destination / name)
+    return destination
+
+
+def timed_build(
+    root: Path, name: str, *args: str, env: dict | None = None
+) -> Measurement:
+    """Run tools/build_site.py in ``root`` and count what it executed."""
+    command = [sys.executable, str(root / "tools" / "build_site.py"), *args]
+    started = time.perf_counter()
+    result = subprocess.run(
+        command,
+        cwd=root,
+        capture_output=True,
+        text=True,
+        env={**os.environ, **(env or {})},
+    )
+    seconds = time.perf_counter() - started
+    output = result.stdout + result.stderr
+    if result.returncode != 0:
+        raise RuntimeError(f"{name}: the build failed:\n{output[-3000:]}")
+    examples = sum(int(count) for count in EXAMPLES_EXECUTED.findall(output))
+    notebooks = len(NOTEBOOK_EXECUTED.findall(output))
+    return Measurement(name, seconds, examples, notebooks)
+
+
+def example_to_edit(root: Path) -> Path:
+    """A typical example, the first of the first section (not the slow cost one)."""
+    scripts = sorted((root / "examples").rglob("plot_*.py"))
+    typical = [path for path in scripts if path.parent.name == "tensor_to_numpy"]
+    return (typical or scripts)[0]
+
+
+def measure_floor(root: Path) -> Measurement:
+    """Examples once in one interpreter, plus a build that executes no example."""
+    scripts = [
+        str(path)
+        for path in sorted((root / "examples").rglob("plot_*.py"))
+        if "gpu" not in path.relative_to(root / "examples").parts
+    ]
+    started = time.perf_counter()
+    subprocess.run(
+        [
+            sys.executable,
+            str(root / "tools" / "run_examples.py"),
+            "--one-process",
+            *scripts,
+        ],
+        cwd=root,
+        check=True,
+        capture_output=True,
+    )
+    scripts_seconds = time.perf_counter() - started
+    build = timed_build(root, "floor", "--language", "en", "-D", "plot_gallery=0")
+    return Measurement(
+        "floor",
+        scripts_seconds + build.seconds,
+        0,
+        build.notebooks,
+        f"{scripts_seconds:.1f} s of examples in one process "
+        f"+ {build.seconds:.1f} s of build without gallery execution",
+    )
+
+
+def measure_nox_overhead(root: Path, no_op: Measurement) -> Measurement | None:
+    """A no-op ``nox -s docs`` with the docs venv reused, if this checkout has one."""
+    envdir = REPO_ROOT / ".nox"
+    nox = shutil.which("nox")
+    if nox is None or not (envdir / "docs").is_dir():
+        return None
+    shutil.copy2(REPO_ROOT / "noxfile.py", root / "noxfile.py")
+    for name in ("requirements.txt", "constraints.txt"):
+        shutil.copy2(REPO_ROOT / name, root / name)
+    started = time.perf_counter()
+    subprocess.run(
+        [nox, "--envdir", str(envdir), "-s", "docs", "--", "--language", "en"],
+        cwd=root,
+        check=True,
+        capture_output=True,
+    )
+    seconds = time.perf_counter() - started
+    return Measurement(
+        "nox -s docs, no-op",
+        seconds,
+        note=f"{seconds - no_op.seconds:+.1f} s over the no-op build itself",
+    )
+
+
+def measure(workdir: Path, source: Path = REPO_ROOT) -> list[Measurement]:
+    results = []
+    english = copy_sources(source, workdir / "english")
+    if (english / "docs" / "locale").exists():
+        shutil.rmtree(english / "docs" / "locale")  # English alone: the baseline
+    cold = timed_build(english, "cold (en)", "--language", "en")
+    results.append(cold)
+    no_op = timed_build(english, "no-op (en)", "--language", "en")
+    results.append(no_op)
+
+    edited = example_to_edit(english)
+    edited.write_text(edited.read_text() + "\n# edited by the benchmark\n")
+    one_edit = timed_build(english, "one edit (en)", "--language", "en")
+    one_edit.note = f"edited {edited.relative_to(english / 'examples')}"
+    results.append(one_edit)
+
+    salt = {"EXECUTED_GALLERY_SALT": "benchmark"}
+    results.append(
+        timed_build(english, "env change (en)", "--language", "en", env=salt)
+    )
+
+    results.append(measure_floor(copy_sources(source, workdir / "floor")))
+
+    if (source / "docs" / "locale").is_dir():
+        both = timed_build(copy_sources(source, workdir / "both"), "cold (en + zh_CN)")
+        both.note = f"{both.seconds / cold.seconds:.2f}x the English-only cold build"
+        results.append(both)
+
+    nox_run = measure_nox_overhead(english, no_op)
+    if nox_run is not None:
+        results.append(nox_run)
+
+    floor = next(row for row in results if row.name == "floor")
+    cold.note = f"{cold.seconds / floor.seconds:.2f}x the floor"
+    no_op.note = f"{100 * no_op.seconds / cold.seconds:.0f}% of cold"
+    return results
+
+
+def markdown_table(results: list[Measurement]) -> str:
+    lines = [
+        "| build | seconds | examples executed | notebooks executed | note |",
+        "| --- | ---: | ---: | ---: | --- |",
+    ]
+    for row in results:
+        examples = "" if row.examples is None else str(row.examples)
+        notebooks = "" if row.notebooks is None else str(row.notebooks)
+        lines.append(
+            f"| {row.name} | {row.seconds:.1f} | {examples} | {notebooks} | {row.note} |"
+        )
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--keep", action="store_true", help="keep the temporary copies")
+    options = parser.parse_args(argv)
+    workdir = Path(tempfile.mkdtemp(prefix="site-bench-"))
+    try:
+        results = measure(workdir)
+    finally:
+        if not options.keep:
+            shutil.rmtree(workdir, ignore_errors=True)
+    cores = os.cpu_count()
+    print(f"\nMeasured on {cores} cores, Python {sys.version.split()[0]}:\n")
+    print(markdown_table(results))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
