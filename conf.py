@@ -27,14 +27,16 @@ HOSTED_URL = "https://tensor-conversions.github.io/tensor-conversions"
 # https://www.sphinx-doc.org/en/master/usage/configuration.html#general-configuration
 
 extensions = [
+    # Sphinx's own
+    "sphinx.ext.intersphinx",
     # third party
     "myst_nb",
     "sphinx_gallery.gen_gallery",
     "sphinx_copybutton",
-    "sphinxext.opengraph",
     # this project's (docs/_ext/)
     "executed_gallery",
     "language_switcher",
+    "link_previews",  # OpenGraph and description tags
     "chinese_search",  # works around sphinx-doc/sphinx#14229 in Sphinx 9.0
     "aria_heading_level",  # sidebar captions get an aria-level (sphinx-doc/sphinx#14030)
 ]
@@ -50,17 +52,17 @@ exclude_patterns = [
 ]
 templates_path = ["docs/_templates"]  # relative to this file, unlike the paths above
 
-# Every reference must resolve (-n); these targets are documented elsewhere on purpose.
-nitpick_ignore = []
+# Every reference must resolve (-n, nitpicky); nothing is exempt, so there is
+# no nitpick_ignore list.
 
 # -- Internationalisation ----------------------------------------------------------
 # https://www.sphinx-doc.org/en/master/usage/configuration.html#options-for-internationalisation
 
 language = "en"  # tools/build_site.py builds each edition with -D language=...
-site_languages = {
-    "en": "English",
-    "zh_CN": "简体中文",
-}  # for the switcher on every page
+# The editions, for the switcher on every page (docs/_ext/language_switcher.py),
+# and where they are hosted: each edition's html_baseurl is site_url/LANG/.
+site_languages = {"en": "English", "zh_CN": "简体中文"}
+site_url = HOSTED_URL
 locale_dirs = ["locale/"]  # relative to docs/
 gettext_compact = False
 gettext_location = False  # line numbers would churn the catalogs on every edit
@@ -114,6 +116,21 @@ nb_merge_streams = True
 myst_enable_extensions = ["colon_fence", "deflist"]
 myst_heading_anchors = 3
 
+# -- intersphinx ---------------------------------------------------------------------
+# https://www.sphinx-doc.org/en/master/usage/extensions/intersphinx.html
+# Each project's own inventory first (None); offline, the local one in docs/_inventories,
+# written by `nox -s inventories` for the names this site uses. No build needs the network.
+
+intersphinx_mapping = {
+    "python": ("https://docs.python.org/3/", (None, "_inventories/python.inv")),
+    "numpy": ("https://numpy.org/doc/stable/", (None, "_inventories/numpy.inv")),
+    "torch": (
+        "https://docs.pytorch.org/docs/stable/",
+        (None, "_inventories/torch.inv"),
+    ),
+}
+intersphinx_timeout = 10  # seconds; an unreachable site falls back to the local file
+
 # -- HTML output -----------------------------------------------------------------------
 # https://www.sphinx-doc.org/en/master/usage/configuration.html#options-for-html-output
 
@@ -125,7 +142,9 @@ html_js_files = ["scrollable-code.js"]  # wide code blocks become keyboard-scrol
 html_favicon = "docs/_static/favicon.svg"
 # Sphinx's ranking, plus a boost for pages whose own title names a searched word.
 html_search_scorer = "docs/_ext/search_scorer.js"
-html_baseurl = f"{HOSTED_URL}/en/"
+# Chinese search: jieba splits words with its own dictionary plus the site's terms
+# (by default Sphinx re-loads jieba's whole dictionary as extra words: 2 s a build).
+html_search_options = {"dict": str(REPO_ROOT / "docs/locale/zh_CN/search-words.txt")}
 html_sidebars = {
     "**": [
         "sidebar/brand.html",
@@ -151,15 +170,13 @@ copybutton_prompt_text = r">>> |\.\.\. |\$ "
 copybutton_prompt_is_regexp = True
 copybutton_exclude = ".linenos, .gp, .go"
 
-# -- OpenGraph -------------------------------------------------------------------------
-# https://sphinxext-opengraph.readthedocs.io/en/latest/
+# -- linkcheck (nox -s linkcheck) -------------------------------------------------------
+# https://www.sphinx-doc.org/en/master/usage/configuration.html#options-for-the-linkcheck-builder
 
-ogp_site_url = f"{HOSTED_URL}/en/"
-ogp_site_name = "Tensor Conversions"
-ogp_enable_meta_description = True
-# Generated social-card images cost a matplotlib render per page, and their
-# font has no CJK glyphs; the page title and description make the preview.
-ogp_social_cards = {"enable": False}
+linkcheck_ignore = [
+    # The hosted site itself: a page is linked before the build that publishes it exists.
+    rf"^{HOSTED_URL}/",
+]
 
 # -- Environment-dependent settings (last) -------------------------------------------
 

@@ -52,6 +52,13 @@ def translations(session: nox.Session) -> None:
 
 
 @nox.session(python=PYTHON, reuse_venv=True)
+def inventories(session: nox.Session) -> None:
+    """Rewrite the offline intersphinx inventories for the API names the site uses."""
+    install_pinned(session, "requirements.txt")
+    session.run("python", "tools/make_inventories.py")
+
+
+@nox.session(python=PYTHON, reuse_venv=True)
 def serve(session: nox.Session) -> None:
     """Serve the English edition on http://127.0.0.1:8000 and rebuild on every change."""
     install_pinned(session, "requirements.txt", "requirements-dev.txt")
@@ -81,6 +88,22 @@ def bench(session: nox.Session) -> None:
     """Time cold, no-op, one-edit and environment-change builds against the floor."""
     install_pinned(session, "requirements.txt")
     session.run("python", "tools/bench.py", *session.posargs)
+
+
+@nox.session(python=PYTHON, reuse_venv=True)
+def linkcheck(session: nox.Session) -> None:
+    """Check the external links (needs the network, so it is not part of the tests)."""
+    install_pinned(session, "requirements.txt")
+    session.run(
+        "python", "-m", "sphinx",
+        "-b", "linkcheck",
+        "-c", ".",
+        "docs", "_build/linkcheck",
+        "-d", "_build/doctrees/linkcheck",
+        "-D", "plot_gallery=0",  # links only: run no example
+        "-D", "nb_execution_mode=off",  # and no notebook
+        *session.posargs,
+    )  # fmt: skip
 
 
 # No venv: the point is to check the torch that this machine already has.

@@ -139,3 +139,23 @@ def test_not_found_page_at_the_root_leads_to_pages_that_exist(built_site):
     assert len(links) >= 6
     for link in links:
         assert (html_root / link).is_file(), link
+
+
+def test_pages_carry_link_preview_tags_and_their_own_canonical_url(built_site):
+    page = "auto_examples/tensor_to_numpy/plot_01_numpy_shares_memory.html"
+    hosted = "https://tensor-conversions.github.io/tensor-conversions"
+    for language in ("en", "zh_CN"):
+        html = (built_site / "_build/html" / language / page).read_text()
+        tags = dict(
+            re.findall(r'<meta property="(og:[a-z_]+)" content="([^"]*)"', html)
+        )
+        assert tags["og:url"] == f"{hosted}/{language}/{page}"
+        assert tags["og:locale"] == language
+        assert len(tags["og:description"]) > 40
+        assert "Go to the end" not in tags["og:description"]
+        assert f'<link rel="canonical" href="{hosted}/{language}/{page}"' in html
+    english = (built_site / "_build/html/en" / page).read_text()
+    assert 'content="Share memory between a CPU tensor and its NumPy array"' in english
+    assert re.search(
+        r'<meta name="description" content="[^"]*Tensor.numpy\(\)', english
+    )

@@ -1,11 +1,12 @@
 """Measure what a build costs: cold, no-op, one edit, environment change, floor.
 
-    python tools/bench.py [--keep]
+    python tools/bench.py [--repeat N] [--keep]
 
 Every measurement runs on a fresh copy of the site's sources in a temporary
 folder, never on this checkout's ``_build``. Prints a Markdown table. Timings
-are wall-clock seconds on this machine; the counts of executed examples and
-notebooks are exact.
+are wall-clock seconds on this machine, the median of ``--repeat`` runs (a
+small shared machine is noisy); the counts of executed examples and notebooks
+are exact, and the same in every run.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ import argparse
 import os
 import re
 import shutil
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -115,7 +117,7 @@ def measure_floor(root: Path) -> Measurement:
     )
 
 
-def measure_nox_overhead(root: Path, no_op: Measurement) -> Measurement | None:
+def measure_nox_overhead(root: Path) -> Measurement | None:
     """A no-op ``nox -s docs`` with the docs venv reused, if this checkout has one."""
     envdir = REPO_ROOT / ".nox"
     nox = shutil.which("nox")
@@ -124,22 +126,16 @@ def measure_nox_overhead(root: Path, no_op: Measurement) -> Measurement | None:
     shutil.copy2(REPO_ROOT / "noxfile.py", root / "noxfile.py")
     for name in ("requirements.txt", "constraints.txt"):
         shutil.copy2(REPO_ROOT / name, root / name)
+    command = [nox, "--envdir", str(envdir), "-s", "docs", "--", "--language", "en"]
+    # The first run settles the build in that venv; the second is the one measured.
+    subprocess.run(command, cwd=root, check=True, capture_output=True)
     started = time.perf_counter()
-    subprocess.run(
-        [nox, "--envdir", str(envdir), "-s", "docs", "--", "--language", "en"],
-        cwd=root,
-        check=True,
-        capture_output=True,
-    )
+    subprocess.run(command, cwd=root, check=True, capture_output=True)
     seconds = time.perf_counter() - started
-    return Measurement(
-        "nox -s docs, no-op",
-        seconds,
-        note=f"{seconds - no_op.seconds:+.1f} s over the no-op build itself",
-    )
+    return Measurement("nox -s docs, no-op", seconds)
 
 
-def measure(workdir: Path, source: Path = REPO_ROOT) -> list[Measurement]:
+def measure_once(workdir: Path, source: Path, with_nox: bool) -> list[Measurement]:
     results = []
     english = copy_sources(source, workdir / "english")
     if (english / "docs" / "locale").exists():
@@ -163,17 +159,50 @@ def measure(workdir: Path, source: Path = REPO_ROOT) -> list[Measurement]:
     results.append(measure_floor(copy_sources(source, workdir / "floor")))
 
     if (source / "docs" / "locale").is_dir():
-        both = timed_build(copy_sources(source, workdir / "both"), "cold (en + zh_CN)")
-        both.note = f"{both.seconds / cold.seconds:.2f}x the English-only cold build"
-        results.append(both)
+        results.append(
+            timed_build(copy_sources(source, workdir / "both"), "cold (en + zh_CN)")
+        )
 
-    nox_run = measure_nox_overhead(english, no_op)
+    nox_run = measure_nox_overhead(english) if with_nox else None
     if nox_run is not None:
         results.append(nox_run)
+    return results
 
-    floor = next(row for row in results if row.name == "floor")
+
+def median_rows(runs: list[list[Measurement]]) -> list[Measurement]:
+    """One row per build: the median time; counts and notes from the first run."""
+    rows = []
+    for same_build in zip(*runs, strict=True):
+        first = same_build[0]
+        seconds = statistics.median(row.seconds for row in same_build)
+        rows.append(
+            Measurement(
+                first.name, seconds, first.examples, first.notebooks, first.note
+            )
+        )
+    return rows
+
+
+def measure(
+    workdir: Path, source: Path = REPO_ROOT, repeat: int = 1, with_nox: bool = True
+) -> list[Measurement]:
+    runs = [
+        measure_once(workdir / f"run{index}", source, with_nox)
+        for index in range(repeat)
+    ]
+    results = median_rows(runs)
+    by_name = {row.name: row for row in results}
+    cold, floor, no_op = by_name["cold (en)"], by_name["floor"], by_name["no-op (en)"]
     cold.note = f"{cold.seconds / floor.seconds:.2f}x the floor"
     no_op.note = f"{100 * no_op.seconds / cold.seconds:.0f}% of cold"
+    if "cold (en + zh_CN)" in by_name:
+        both = by_name["cold (en + zh_CN)"]
+        both.note = f"{both.seconds / cold.seconds:.2f}x the English-only cold build"
+    if "nox -s docs, no-op" in by_name:
+        nox_run = by_name["nox -s docs, no-op"]
+        nox_run.note = (
+            f"{nox_run.seconds - no_op.seconds:+.1f} s over the no-op build itself"
+        )
     return results
 
 
@@ -193,16 +222,20 @@ def markdown_table(results: list[Measurement]) -> str:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--repeat", type=int, default=3, help="runs per build (median)")
     parser.add_argument("--keep", action="store_true", help="keep the temporary copies")
     options = parser.parse_args(argv)
     workdir = Path(tempfile.mkdtemp(prefix="site-bench-"))
     try:
-        results = measure(workdir)
+        results = measure(workdir, repeat=options.repeat)
     finally:
         if not options.keep:
             shutil.rmtree(workdir, ignore_errors=True)
     cores = os.cpu_count()
-    print(f"\nMeasured on {cores} cores, Python {sys.version.split()[0]}:\n")
+    print(
+        f"\nMeasured on {cores} cores, Python {sys.version.split()[0]}, "
+        f"median of {options.repeat} runs:\n"
+    )
     print(markdown_table(results))
     return 0
 

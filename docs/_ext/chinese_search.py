@@ -9,6 +9,8 @@ applied to the Latin words in a query, for which the English one is right.
 
 from __future__ import annotations
 
+import logging
+
 from sphinx.application import Sphinx
 from sphinx.search.zh import SearchChinese
 
@@ -18,5 +20,7 @@ class SearchChineseWithEnglishStemmer(SearchChinese):
 
 
 def setup(app: Sphinx) -> dict:
+    # jieba logs every dictionary load at DEBUG level, into every build's output.
+    logging.getLogger("jieba").setLevel(logging.WARNING)
     app.add_search_language(SearchChineseWithEnglishStemmer)
     return {"version": "1.0", "parallel_read_safe": True, "parallel_write_safe": True}

@@ -1,5 +1,8 @@
 """Link every page to the same page in the site's other language editions.
 
+Also gives each edition its own base URL (``site_url/LANG/``), so that the
+canonical link of a Chinese page names the Chinese page.
+
 Each edition is built into a sibling folder (``_build/html/en``,
 ``_build/html/zh_CN``), so the same page in another edition is found by going up
 to the site root and down again. The links are relative, so they work on the
@@ -42,7 +45,16 @@ def add_language_links(app: Sphinx, pagename, templatename, context, doctree) ->
     context["metatags"] = context.get("metatags", "") + alternates
 
 
+def set_edition_base_url(app: Sphinx, config) -> None:
+    if config.site_url:
+        config.html_baseurl = (
+            f"{config.site_url.rstrip('/')}/{config.language or 'en'}/"
+        )
+
+
 def setup(app: Sphinx) -> dict:
     app.add_config_value("site_languages", {"en": "English"}, "html", types=[dict])
+    app.add_config_value("site_url", "", "html", types=[str])
+    app.connect("config-inited", set_edition_base_url)
     app.connect("html-page-context", add_language_links)
     return {"version": "1.0", "parallel_read_safe": True, "parallel_write_safe": True}

@@ -154,6 +154,33 @@ def invalidate_outputs_from_other_environments(app: Sphinx) -> None:
         )
 
 
+def examples_to_run(srcdir, config) -> int:
+    """How many examples sphinx-gallery will execute in this build (its md5 rule)."""
+    from sphinx_gallery.utils import get_md5sum
+
+    count = 0
+    for examples_dir, gallery_dir in gallery_dir_pairs(srcdir, config):
+        for script in examples_dir.rglob("plot_*.py"):
+            if not is_executed(config, script):
+                continue
+            target = gallery_dir / script.relative_to(examples_dir)
+            md5 = target.with_name(target.name + ".md5")
+            if not md5.is_file() or md5.read_text() != get_md5sum(script, mode="t"):
+                count += 1
+    return count
+
+
+def skip_workers_for_small_builds(app: Sphinx) -> None:
+    """Run at most one example without worker processes: starting them costs more.
+
+    Decided here, after Sphinx has compared the configuration with the last
+    build's, so that the choice does not make it rewrite every page.
+    """
+    gallery_conf = app.config.sphinx_gallery_conf
+    if gallery_conf["parallel"] and examples_to_run(app.srcdir, app.config) <= 1:
+        gallery_conf["parallel"] = False
+
+
 # -- Pages ---------------------------------------------------------------------
 
 
@@ -317,6 +344,7 @@ def setup(app: Sphinx) -> dict:
     app.connect(
         "builder-inited", invalidate_outputs_from_other_environments, priority=5
     )
+    app.connect("builder-inited", skip_workers_for_small_builds, priority=6)
     app.connect("source-read", add_provenance_to_example_pages)
     app.connect("html-page-context", link_gallery_pages_to_their_scripts)
     app.connect("build-finished", check_every_executed_example_ran)

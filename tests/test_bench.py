@@ -1,0 +1,27 @@
+"""A smoke test of the benchmark's code on a tiny gallery (the real run is `nox -s bench`)."""
+
+from __future__ import annotations
+
+import bench
+from conftest import GOOD_EXAMPLE, make_small_site
+
+
+def test_benchmark_counts_what_each_build_executes(tmp_path):
+    site = make_small_site(
+        tmp_path / "site",
+        {
+            "tensor_to_numpy/plot_01_first.py": GOOD_EXAMPLE,
+            "tensor_to_numpy/plot_02_second.py": GOOD_EXAMPLE,
+        },
+    )
+    rows = {
+        row.name: row for row in bench.measure(tmp_path / "work", site, with_nox=False)
+    }
+    assert rows["cold (en)"].examples == 2
+    assert rows["no-op (en)"].examples == 0
+    assert rows["one edit (en)"].examples == 1
+    assert rows["env change (en)"].examples == 2
+    assert rows["floor"].examples == 0
+    assert all(row.seconds > 0 for row in rows.values())
+    table = bench.markdown_table(list(rows.values()))
+    assert "| cold (en) |" in table and "x the floor" in table

@@ -1,0 +1,76 @@
+"""Unit tests of the site's own Sphinx extensions (docs/_ext), on their pure parts."""
+
+from __future__ import annotations
+
+import re
+
+import link_previews
+from docutils.core import publish_doctree
+
+import executed_gallery
+import language_switcher
+from executed_gallery.labels import LABELS
+
+
+def test_cuda_examples_run_only_where_cuda_exists():
+    cpu = executed_gallery.executed_examples_pattern("gpu", cuda_available=False)
+    gpu = executed_gallery.executed_examples_pattern("gpu", cuda_available=True)
+    plain = "/site/examples/tensor_to_numpy/plot_01_shares.py"
+    cuda = "/site/examples/gpu/plot_01_cuda.py"
+    helper = "/site/examples/tensor_to_numpy/helper.py"
+    assert re.search(cpu, plain) and not re.search(cpu, cuda)
+    assert re.search(gpu, plain) and re.search(gpu, cuda)
+    assert not re.search(cpu, helper) and not re.search(gpu, helper)
+
+
+def test_provenance_names_versions_and_devices():
+    labels = LABELS["en"]
+    cpu_only = {
+        "python": "3.11.7",
+        "torch": "2.13.0+cpu",
+        "numpy": "2.4.6",
+        "cpu": "EPYC",
+    }
+    summary = executed_gallery.provenance_summary(cpu_only, labels)
+    assert summary == "torch 2.13.0+cpu · NumPy 2.4.6 · Python 3.11.7 · CPU: EPYC"
+    with_gpu = {**cpu_only, "torch": "2.13.0", "gpu": "NVIDIA H100", "cuda": "12.8"}
+    assert "GPU: NVIDIA H100 (CUDA 12.8)" in executed_gallery.provenance_summary(
+        with_gpu, labels
+    )
+    assert executed_gallery.torch_build_summary(cpu_only).endswith("CUDA not available")
+
+
+def test_every_language_has_every_label_with_the_same_placeholders():
+    placeholders = re.compile(r"{(\w+)}")
+    for language, labels in LABELS.items():
+        assert labels.keys() == LABELS["en"].keys(), language
+        for key, text in labels.items():
+            assert set(placeholders.findall(text)) == set(
+                placeholders.findall(LABELS["en"][key])
+            ), (language, key)
+
+
+def test_language_links_lead_to_the_same_page_in_each_edition():
+    links = language_switcher.language_links(
+        "auto_examples/gpu/plot_01", "en", {"en": "English", "zh_CN": "简体中文"}
+    )
+    assert [link["url"] for link in links] == [
+        "../../../en/auto_examples/gpu/plot_01.html",
+        "../../../zh_CN/auto_examples/gpu/plot_01.html",
+    ]
+    assert [link["current"] for link in links] == [True, False]
+    assert links[1]["hreflang"] == "zh-CN"
+
+
+def test_link_preview_description_is_the_first_paragraph_of_the_page_itself():
+    doctree = publish_doctree(
+        ".. note:: Go to the end.\n\nTitle\n=====\n\nThe page's own first words.\n"
+    )
+    assert link_previews.first_paragraph(doctree) == "The page's own first words."
+
+
+def test_link_preview_description_is_shortened_at_a_word():
+    text = "word " * 100
+    short = link_previews.shorten(text, length=23)
+    assert short == "word word word word…"
+    assert link_previews.shorten("  a   few words ") == "a few words"
