@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import hashlib
+import os
 import re
+import shutil
 from pathlib import Path
 
 import nox
@@ -12,7 +14,8 @@ nox.options.default_venv_backend = "venv"
 nox.options.sessions = ["docs", "tests"]
 
 ROOT = Path(__file__).parent
-PYTHON = "3.11"  # torch's CPU wheel on the build machines is for 3.11
+# Sessions use the Python that runs nox (3.11 or newer). On the build machines
+# that is 3.11, for which the CPU wheel of the pinned torch lies on disk.
 REQUIREMENT_FILES = (
     "requirements.txt",
     "requirements-dev.txt",
@@ -37,28 +40,28 @@ def install_pinned(session: nox.Session, *requirement_files: str) -> None:
     marker.write_text(digest)
 
 
-@nox.session(python=PYTHON, reuse_venv=True)
+@nox.session(reuse_venv=True)
 def docs(session: nox.Session) -> None:
     """Build the site into _build/html/ (examples executed; `-- --require-cuda` on GPU builders)."""
     install_pinned(session, "requirements.txt")
     session.run("python", "tools/build_site.py", *session.posargs)
 
 
-@nox.session(python=PYTHON, reuse_venv=True)
+@nox.session(reuse_venv=True)
 def translations(session: nox.Session) -> None:
     """Extract fresh messages (nothing executed) and update docs/locale/*/LC_MESSAGES/*.po."""
     install_pinned(session, "requirements.txt")
     session.run("python", "tools/update_catalogs.py", *session.posargs)
 
 
-@nox.session(python=PYTHON, reuse_venv=True)
+@nox.session(reuse_venv=True)
 def inventories(session: nox.Session) -> None:
     """Rewrite the offline intersphinx inventories for the API names the site uses."""
     install_pinned(session, "requirements.txt")
     session.run("python", "tools/make_inventories.py")
 
 
-@nox.session(python=PYTHON, reuse_venv=True)
+@nox.session(reuse_venv=True)
 def serve(session: nox.Session) -> None:
     """Serve the English edition on http://127.0.0.1:8000 and rebuild on every change."""
     install_pinned(session, "requirements.txt", "requirements-dev.txt")
@@ -76,21 +79,24 @@ def serve(session: nox.Session) -> None:
     )  # fmt: skip
 
 
-@nox.session(python=PYTHON, reuse_venv=True)
+@nox.session(reuse_venv=True)
 def tests(session: nox.Session) -> None:
     """Run the test suite: real builds, the examples as scripts, a real browser."""
     install_pinned(session, "requirements.txt", "requirements-dev.txt")
+    if not (shutil.which("chromium") or os.access("/usr/bin/chromium", os.X_OK)):
+        # No system Chromium (CI installs one with apt-get): use Playwright's own.
+        session.run("python", "-m", "playwright", "install", "chromium")
     session.run("pytest", *session.posargs)
 
 
-@nox.session(python=PYTHON, reuse_venv=True)
+@nox.session(reuse_venv=True)
 def bench(session: nox.Session) -> None:
     """Time cold, no-op, one-edit and environment-change builds against the floor."""
     install_pinned(session, "requirements.txt")
     session.run("python", "tools/bench.py", *session.posargs)
 
 
-@nox.session(python=PYTHON, reuse_venv=True)
+@nox.session(reuse_venv=True)
 def linkcheck(session: nox.Session) -> None:
     """Check the external links (needs the network, so it is not part of the tests)."""
     install_pinned(session, "requirements.txt")
@@ -113,7 +119,7 @@ def gpu(session: nox.Session) -> None:
     session.run("python", "tools/run_examples.py", "--cuda-only", *session.posargs)
 
 
-@nox.session(python=PYTHON, reuse_venv=True)
+@nox.session(reuse_venv=True)
 def lint(session: nox.Session) -> None:
     """Lint and check formatting (ruff), and check the workflows (actionlint)."""
     install_pinned(session, "requirements-lint.txt")
@@ -122,7 +128,7 @@ def lint(session: nox.Session) -> None:
     session.run("actionlint", external=False)
 
 
-@nox.session(python=PYTHON)
+@nox.session
 def constraints(session: nox.Session) -> None:
     """Re-pin every transitive dependency into constraints.txt from the requirement files."""
     session.install(*REQUIREMENT_ARGS)
