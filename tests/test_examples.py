@@ -57,3 +57,34 @@ def test_examples_hold_no_hand_written_output():
     for script in EXAMPLES:
         for number, line in enumerate(script.read_text().splitlines(), 1):
             assert not pattern.search(line), f"{script}:{number}: {line.strip()}"
+
+
+def test_every_example_asserts_its_claims():
+    import ast
+
+    for script in EXAMPLES:
+        tree = ast.parse(script.read_text())
+        asserts = [node for node in ast.walk(tree) if isinstance(node, ast.Assert)]
+        assert len(asserts) >= 3, (
+            f"{script}: a page that asserts nothing proves nothing"
+        )
+
+
+def test_every_error_an_example_shows_must_be_raised():
+    """A ``try`` that catches an error to print it needs ``else: raise AssertionError``."""
+    import ast
+
+    for script in EXAMPLES:
+        for node in ast.walk(ast.parse(script.read_text())):
+            if not isinstance(node, ast.Try) or node.finalbody:
+                continue
+            prints = any(
+                isinstance(call, ast.Call) and getattr(call.func, "id", "") == "print"
+                for handler in node.handlers
+                for call in ast.walk(handler)
+            )
+            raises = any(isinstance(statement, ast.Raise) for statement in node.orelse)
+            if prints:
+                assert raises, (
+                    f"{script}:{node.lineno}: the error is shown but not required"
+                )
