@@ -159,3 +159,13 @@ def test_pages_carry_link_preview_tags_and_their_own_canonical_url(built_site):
     assert re.search(
         r'<meta name="description" content="[^"]*Tensor.numpy\(\)', english
     )
+
+
+@pytest.mark.parametrize("page", ["quick-reference", "conversion-matrix", "dtypes"])
+def test_computed_reference_pages_name_what_computed_them(built_site, page):
+    html = (built_site / "_build/html/en" / f"{page}.html").read_text()
+    provenance = re.search(
+        r'<div class="example-provenance[^"]*">(.*?)</div>', html, re.S
+    )
+    assert provenance, page
+    assert f"torch {torch.__version__}" in provenance.group(1)

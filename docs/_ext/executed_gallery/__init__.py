@@ -231,6 +231,25 @@ def untranslated(node: nodes.Element) -> nodes.Element:
     return node
 
 
+def provenance_box(
+    description: dict[str, str], labels: dict[str, str]
+) -> nodes.Element:
+    """The line that names the versions and the device behind a page's outputs."""
+    box = nodes.container(classes=["example-provenance"])
+    paragraph = nodes.paragraph()
+    paragraph += nodes.strong(text=labels["produced_by"])
+    paragraph += nodes.Text(" " + provenance_summary(description, labels))
+    box += paragraph
+    return untranslated(box)
+
+
+def not_executed_notice(title: str, text: str) -> nodes.Element:
+    notice = nodes.admonition(classes=["warning", "example-not-executed"])
+    notice += nodes.title(text=title)
+    notice += nodes.paragraph(text=text)
+    return notice
+
+
 class ExampleProvenance(SphinxDirective):
     """Say which environment produced this example page's output, or that none did."""
 
@@ -240,22 +259,15 @@ class ExampleProvenance(SphinxDirective):
         description = config.executed_gallery_environment
         script = example_source(srcdir, config, self.env.docname)
         if script is not None and is_executed(config, script):
-            box = nodes.container(classes=["example-provenance"])
-            paragraph = nodes.paragraph()
-            paragraph += nodes.strong(text=labels["produced_by"])
-            paragraph += nodes.Text(" " + provenance_summary(description, labels))
-            box += paragraph
-            return [untranslated(box)]
+            return [provenance_box(description, labels)]
 
         in_cuda_dir = script is not None and needs_cuda(srcdir, config, script)
         if in_cuda_dir and plot_gallery_enabled(config):
             title, text = labels["needs_cuda_title"], labels["needs_cuda"]
         else:
             title, text = labels["not_executed_title"], labels["not_executed"]
-        notice = nodes.admonition(classes=["warning", "example-not-executed"])
-        notice += nodes.title(text=title)
-        notice += nodes.paragraph(
-            text=text.format(torch_build=torch_build_summary(description))
+        notice = not_executed_notice(
+            title, text.format(torch_build=torch_build_summary(description))
         )
         hosted = config.executed_gallery_hosted_url
         if hosted and in_cuda_dir:
@@ -265,6 +277,19 @@ class ExampleProvenance(SphinxDirective):
             link += nodes.reference(text=labels["hosted_link"], refuri=url)
             notice += link
         return [untranslated(notice)]
+
+
+class NotebookProvenance(SphinxDirective):
+    """On a page executed by myst-nb: the environment that produced its outputs."""
+
+    def run(self) -> list[nodes.Node]:
+        labels = labels_for(self.config.language)
+        if self.config.nb_execution_mode == "off":
+            notice = not_executed_notice(
+                labels["not_executed_title"], labels["not_executed"]
+            )
+            return [untranslated(notice)]
+        return [provenance_box(self.config.executed_gallery_environment, labels)]
 
 
 class CudaBuildStatus(SphinxDirective):
@@ -350,4 +375,5 @@ def setup(app: Sphinx) -> dict:
     app.connect("build-finished", check_every_executed_example_ran)
     app.add_directive("example-provenance", ExampleProvenance)
     app.add_directive("cuda-build-status", CudaBuildStatus)
+    app.add_directive("notebook-provenance", NotebookProvenance)
     return {"version": "1.0", "parallel_read_safe": True, "parallel_write_safe": True}
