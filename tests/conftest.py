@@ -15,29 +15,10 @@ sys.path.insert(0, str(REPO_ROOT / "docs" / "_ext"))
 
 import build_site  # noqa: E402
 
-# What a build needs from the repository; build products are left behind.
-SITE_SOURCES = ("conf.py", "docs", "examples", "tools")
-
-
-def ignore_build_products(folder: str, names: list[str]) -> set[str]:
-    """Skip build products; ``docs/auto_examples`` only, not the catalogs of the same name."""
-    ignored = {"_build", "__pycache__", ".jupyter_cache"}
-    ignored |= {name for name in names if name.endswith(".mo")}
-    if Path(folder).name == "docs":
-        ignored.add("auto_examples")
-    return ignored & set(names)
-
 
 def copy_site(destination: Path) -> Path:
     """Copy the site's sources (not its build products) into ``destination``."""
-    destination.mkdir(parents=True, exist_ok=True)
-    for name in SITE_SOURCES:
-        source = REPO_ROOT / name
-        if source.is_dir():
-            shutil.copytree(source, destination / name, ignore=ignore_build_products)
-        else:
-            shutil.copy2(source, destination / name)
-    return destination
+    return build_site.copy_site_sources(destination)
 
 
 def make_small_site(

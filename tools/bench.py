@@ -23,8 +23,9 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
+import build_site  # tools/, next to this file
+
 REPO_ROOT = Path(__file__).resolve().parent.parent
-SITE_SOURCES = ("conf.py", "docs", "examples", "tools")
 EXAMPLES_EXECUTED = re.compile(r"Sphinx-Gallery successfully executed (\d+) out of")
 NOTEBOOK_EXECUTED = re.compile(r"Executing notebook using")
 
@@ -39,22 +40,7 @@ class Measurement:
 
 
 def copy_sources(source: Path, destination: Path) -> Path:
-    """Copy the site's sources without any build product."""
-
-    def ignore(folder: str, names: list[str]) -> set[str]:
-        ignored = {"_build", "__pycache__", ".jupyter_cache"} & set(names)
-        if Path(folder).name == "docs" and "auto_examples" in names:
-            ignored.add("auto_examples")
-        return ignored
-
-    destination.mkdir(parents=True, exist_ok=True)
-    for name in SITE_SOURCES:
-        path = source / name
-        if path.is_dir():
-            shutil.copytree(path, destination / name, ignore=ignore)
-        else:
-            shutil.copy2(path, destination / name)
-    return destination
+    return build_site.copy_site_sources(destination, source)
 
 
 def timed_build(

@@ -92,6 +92,31 @@ def hosted_path(root: Path) -> str:
     return path.rstrip("/") + "/"
 
 
+# What a build needs from the repository (for copies: tests, benchmark).
+SITE_SOURCES = ("conf.py", "docs", "examples", "tools")
+
+
+def ignore_build_products(folder: str, names: list[str]) -> set[str]:
+    """Skip build products; ``docs/auto_examples`` only, not catalogs of that name."""
+    ignored = {"_build", "__pycache__", ".jupyter_cache"}
+    ignored |= {name for name in names if name.endswith(".mo")}
+    if Path(folder).name == "docs":
+        ignored.add("auto_examples")
+    return ignored & set(names)
+
+
+def copy_site_sources(destination: Path, source: Path = REPO_ROOT) -> Path:
+    """Copy the site's sources, without any build product, into ``destination``."""
+    destination.mkdir(parents=True, exist_ok=True)
+    for name in SITE_SOURCES:
+        path = source / name
+        if path.is_dir():
+            shutil.copytree(path, destination / name, ignore=ignore_build_products)
+        else:
+            shutil.copy2(path, destination / name)
+    return destination
+
+
 def available_languages(root: Path = REPO_ROOT) -> list[str]:
     """English, plus every language that has a catalog folder."""
     return [
