@@ -140,9 +140,17 @@ def test_an_example_with_a_syntax_error_fails_the_build(tmp_path):
     assert "plot_01_syntax.py" in output and "SyntaxError" in output
 
 
-def test_an_example_that_hangs_is_stopped_by_the_time_limit(tmp_path):
+# With one example to run the build runs it in-process; with two, in worker
+# processes (on a machine with 2 or more cores). The limit must hold in both.
+@pytest.mark.parametrize("with_a_second_example", [False, True])
+def test_an_example_that_hangs_is_stopped_by_the_time_limit(
+    tmp_path, with_a_second_example
+):
     hangs = GOOD_EXAMPLE.replace("tensor.add_(1)", "import time\ntime.sleep(600)")
-    root = make_small_site(tmp_path, {"tensor_to_numpy/plot_01_hangs.py": hangs})
+    examples = {"tensor_to_numpy/plot_01_hangs.py": hangs}
+    if with_a_second_example:
+        examples["tensor_to_numpy/plot_02_good.py"] = GOOD_EXAMPLE
+    root = make_small_site(tmp_path, examples)
     status, output = run_build(root, "-D", "executed_gallery_time_limit=3")
     assert status != 0
     assert "plot_01_hangs.py" in output
