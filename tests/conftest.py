@@ -54,6 +54,15 @@ def make_small_site(
     return destination
 
 
+def notebook_page(title: str, code: str) -> str:
+    """A MyST page that myst-nb executes: one code cell under a title."""
+    return (
+        "---\nfile_format: mystnb\nkernelspec:\n  name: python3\n"
+        "  display_name: Python 3\n  language: python\n---\n\n"
+        f"# {title}\n\n```{{code-cell}} ipython3\n{code}\n```\n"
+    )
+
+
 GOOD_EXAMPLE = '''\
 """
 Add one to a tensor

@@ -29,9 +29,9 @@ from browser_support import (
     serve,
 )
 from conftest import REPO_ROOT
+from run_examples import needs_cuda
 
 EXAMPLES = sorted((REPO_ROOT / "examples").rglob("plot_*.py"))
-GPU_SECTION = "gpu"
 SCREENSHOTS = REPO_ROOT / "test-artifacts" / "screenshots"
 FROM_NUMPY_PAGE = "auto_examples/numpy_to_tensor/plot_01_from_numpy.html"
 
@@ -40,10 +40,6 @@ def example_path(script: Path) -> str:
     """``auto_examples/<section>/<stem>.html``, relative to an edition."""
     relative = script.relative_to(REPO_ROOT / "examples").with_suffix(".html")
     return f"auto_examples/{relative.as_posix()}"
-
-
-def is_gpu_example(script: Path) -> bool:
-    return script.relative_to(REPO_ROOT / "examples").parts[0] == GPU_SECTION
 
 
 @pytest.fixture(scope="session")
@@ -223,7 +219,7 @@ def test_example_page_shows_code_output_and_downloads(
     outputs = page.locator(".sphx-glr-script-out")
     provenance = page.locator(".example-provenance")
     notice = page.locator(".example-not-executed")
-    if is_gpu_example(script) and not cuda_available:
+    if needs_cuda(script) and not cuda_available:
         assert notice.is_visible(), "a CUDA example that did not run must say so"
         assert outputs.count() == 0, "a CUDA example that did not run shows output"
         assert provenance.count() == 0, (
@@ -279,7 +275,7 @@ def kernel_spec_dir(tmp_path_factory) -> Path:
 def test_downloaded_notebook_executes(
     shared_page, base_url, script, cuda_available, kernel_spec_dir, tmp_path
 ):
-    if is_gpu_example(script) and not cuda_available:
+    if needs_cuda(script) and not cuda_available:
         pytest.skip("needs CUDA, and torch sees no CUDA device on this machine")
     from jupyter_client import KernelManager
     from jupyter_client.kernelspec import KernelSpecManager

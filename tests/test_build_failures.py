@@ -9,7 +9,7 @@ import pytest
 import torch
 
 import build_site
-from conftest import GOOD_EXAMPLE, make_small_site
+from conftest import GOOD_EXAMPLE, make_small_site, notebook_page
 
 
 def run_build(root, *extra):
@@ -158,23 +158,9 @@ def test_an_example_that_hangs_is_stopped_by_the_time_limit(
 
 
 def test_a_notebook_page_whose_cell_raises_fails_the_build(tmp_path):
-    page = """\
-    ---
-    file_format: mystnb
-    kernelspec:
-      name: python3
-      display_name: Python 3
-      language: python
-    ---
-
-    # A page that breaks
-
-    ```{code-cell} ipython3
-    import torch
-
-    torch.tensor([1, 2]).item()
-    ```
-    """
+    page = notebook_page(
+        "A page that breaks", "import torch\n\ntorch.tensor([1, 2]).item()"
+    )
     root = make_small_site(
         tmp_path, {"tensor_to_numpy/plot_01_good.py": GOOD_EXAMPLE}, {"breaks.md": page}
     )

@@ -5,8 +5,7 @@ from __future__ import annotations
 import pytest
 import torch
 
-from conftest import REPO_ROOT
-from run_examples import example_scripts, run_standalone
+from run_examples import example_scripts, needs_cuda, run_standalone
 
 EXAMPLES = example_scripts()
 CUDA = torch.cuda.is_available()
@@ -14,7 +13,7 @@ CUDA = torch.cuda.is_available()
 
 @pytest.mark.parametrize("script", EXAMPLES, ids=lambda p: f"{p.parent.name}/{p.stem}")
 def test_example_runs_standalone(script):
-    if "gpu" in script.relative_to(REPO_ROOT / "examples").parts and not CUDA:
+    if needs_cuda(script) and not CUDA:
         pytest.skip(f"needs CUDA; torch {torch.__version__} sees no CUDA device here")
     result = run_standalone(script)
     assert result.returncode == 0, result.stderr

@@ -9,7 +9,7 @@ from sphinx.cmd.build import build_main
 
 import build_site
 import executed_gallery.environment
-from conftest import make_small_site
+from conftest import make_small_site, notebook_page
 
 # Each run prints a fresh random token, so a page shows whether it was re-executed.
 TOKEN_EXAMPLE = '''\
@@ -25,23 +25,9 @@ import os
 print("token", os.urandom(8).hex())
 '''
 
-TOKEN_PAGE = """\
----
-file_format: mystnb
-kernelspec:
-  name: python3
-  display_name: Python 3
-  language: python
----
-
-# Notebook token
-
-```{code-cell} ipython3
-import os
-
-print("token", os.urandom(8).hex())
-```
-"""
+TOKEN_PAGE = notebook_page(
+    "Notebook token", 'import os\n\nprint("token", os.urandom(8).hex())'
+)
 
 
 def build_in_process(root) -> None:

@@ -10,10 +10,11 @@ import pytest
 import torch
 
 from conftest import REPO_ROOT
+from run_examples import CUDA_DIR, needs_cuda
 
 EXAMPLES = sorted((REPO_ROOT / "examples").rglob("plot_*.py"))
-CPU_EXAMPLES = [path for path in EXAMPLES if "gpu" not in path.parts]
-GPU_EXAMPLES = [path for path in EXAMPLES if "gpu" in path.parts]
+CPU_EXAMPLES = [path for path in EXAMPLES if not needs_cuda(path)]
+GPU_EXAMPLES = [path for path in EXAMPLES if needs_cuda(path)]
 CUDA = torch.cuda.is_available()
 
 
@@ -24,7 +25,12 @@ def page_for(site: Path, script: Path, language: str = "en") -> Path:
 
 def test_the_gallery_has_examples_in_every_section():
     sections = {path.parent.name for path in EXAMPLES}
-    assert {"tensor_to_numpy", "numpy_to_tensor", "tensor_to_python", "gpu"} <= sections
+    assert {
+        "tensor_to_numpy",
+        "numpy_to_tensor",
+        "tensor_to_python",
+        CUDA_DIR,
+    } <= sections
 
 
 @pytest.mark.parametrize("script", EXAMPLES, ids=lambda p: p.stem)

@@ -24,6 +24,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import build_site  # tools/, next to this file
+import run_examples
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES_EXECUTED = re.compile(r"Sphinx-Gallery successfully executed (\d+) out of")
@@ -37,10 +38,6 @@ class Measurement:
     examples: int | None = None
     notebooks: int | None = None
     note: str = ""
-
-
-def copy_sources(source: Path, destination: Path) -> Path:
-    return build_site.copy_site_sources(destination, source)
 
 
 def timed_build(
@@ -74,10 +71,11 @@ def example_to_edit(root: Path) -> Path:
 
 def measure_floor(root: Path) -> Measurement:
     """Examples once in one interpreter, plus a build that executes no example."""
+    examples = root / "examples"
     scripts = [
         str(path)
-        for path in sorted((root / "examples").rglob("plot_*.py"))
-        if "gpu" not in path.relative_to(root / "examples").parts
+        for path in run_examples.example_scripts(examples=examples)
+        if not run_examples.needs_cuda(path, examples)
     ]
     started = time.perf_counter()
     subprocess.run(
@@ -123,7 +121,7 @@ def measure_nox_overhead(root: Path) -> Measurement | None:
 
 def measure_once(workdir: Path, source: Path, with_nox: bool) -> list[Measurement]:
     results = []
-    english = copy_sources(source, workdir / "english")
+    english = build_site.copy_site_sources(workdir / "english", source)
     if (english / "docs" / "locale").exists():
         shutil.rmtree(english / "docs" / "locale")  # English alone: the baseline
     cold = timed_build(english, "cold (en)", "--language", "en")
@@ -142,11 +140,16 @@ def measure_once(workdir: Path, source: Path, with_nox: bool) -> list[Measuremen
         timed_build(english, "env change (en)", "--language", "en", env=salt)
     )
 
-    results.append(measure_floor(copy_sources(source, workdir / "floor")))
+    results.append(
+        measure_floor(build_site.copy_site_sources(workdir / "floor", source))
+    )
 
     if (source / "docs" / "locale").is_dir():
         results.append(
-            timed_build(copy_sources(source, workdir / "both"), "cold (en + zh_CN)")
+            timed_build(
+                build_site.copy_site_sources(workdir / "both", source),
+                "cold (en + zh_CN)",
+            )
         )
 
     nox_run = measure_nox_overhead(english) if with_nox else None

@@ -21,15 +21,18 @@ from pathlib import Path
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = REPO_ROOT / "examples"
-CUDA_DIR = "gpu"
+# The one setting that says which examples need CUDA: conf.py's.
+CUDA_DIR = runpy.run_path(str(REPO_ROOT / "conf.py"))["executed_gallery_cuda_dir"]
 
 
-def example_scripts(cuda_only: bool = False) -> list[Path]:
-    scripts = sorted(EXAMPLES.rglob("plot_*.py"))
+def needs_cuda(script: Path, examples: Path = EXAMPLES) -> bool:
+    return CUDA_DIR in script.relative_to(examples).parts
+
+
+def example_scripts(cuda_only: bool = False, examples: Path = EXAMPLES) -> list[Path]:
+    scripts = sorted(examples.rglob("plot_*.py"))
     if cuda_only:
-        scripts = [
-            path for path in scripts if CUDA_DIR in path.relative_to(EXAMPLES).parts
-        ]
+        scripts = [path for path in scripts if needs_cuda(path, examples)]
     return scripts
 
 
