@@ -104,6 +104,8 @@ sphinx_gallery_conf = {
 executed_gallery_cuda_dir = "gpu"
 executed_gallery_time_limit = 120  # seconds per example; a hang fails the build
 executed_gallery_hosted_url = HOSTED_URL
+# range.toml and results.json of the compatibility grid (nox -s compat).
+executed_gallery_compatibility = "compatibility"
 
 # -- myst-nb -----------------------------------------------------------------------
 # https://myst-nb.readthedocs.io/en/latest/configuration.html

@@ -6,14 +6,24 @@ import hashlib
 import os
 import re
 import shutil
+import sys
+import tomllib
 from pathlib import Path
 
 import nox
 
-nox.options.default_venv_backend = "venv"
+# uv creates environments in seconds and links torch from its cache instead of
+# copying it; where uv is missing, venv and pip do the same work, slower.
+nox.options.default_venv_backend = "uv|venv"
 nox.options.sessions = ["docs", "tests"]
 
 ROOT = Path(__file__).parent
+sys.path.insert(0, str(ROOT / "tools"))
+
+import torch_index  # noqa: E402
+
+with (ROOT / "compatibility" / "range.toml").open("rb") as _range:
+    GRID_CELLS = {cell["name"]: cell for cell in tomllib.load(_range)["cells"]}
 # Sessions use the Python that runs nox (3.11 or newer). On the build machines
 # that is 3.11, for which the CPU wheel of the pinned torch lies on disk.
 REQUIREMENT_FILES = (
@@ -24,19 +34,43 @@ REQUIREMENT_FILES = (
 REQUIREMENT_ARGS = [arg for name in REQUIREMENT_FILES for arg in ("-r", name)]
 
 
-def install_pinned(session: nox.Session, *requirement_files: str) -> None:
-    """Install the pinned requirements, skipping pip when nothing changed since last time.
+def install_pinned(
+    session: nox.Session, *requirement_files: str, replace: dict[str, str] | None = None
+) -> None:
+    """Install the pinned requirements, skipping the installer when nothing changed.
 
-    A reused venv otherwise pays several seconds of pip resolution on every run.
+    ``replace`` swaps pins (``{"torch": "2.15.0"}``): the compatibility grid
+    installs the same site with another torch or NumPy in place of the pins.
+    torch comes from where ``TORCH_INDEX`` says (tools/torch_index.py).
     """
+    replace = replace or {}
     pins = [ROOT / name for name in (*requirement_files, "constraints.txt")]
-    digest = hashlib.sha256(b"".join(path.read_bytes() for path in pins)).hexdigest()
-    marker = Path(session.virtualenv.location) / ".installed-requirements"
+    digest = hashlib.sha256(
+        b"".join(path.read_bytes() for path in pins)
+        + repr(sorted(replace.items())).encode()
+        + os.environ.get(torch_index.SETTING, "").encode()
+    ).hexdigest()
+    location = Path(session.virtualenv.location)
+    marker = location / ".installed-requirements"
     if marker.is_file() and marker.read_text() == digest:
-        session.log("requirements unchanged since the last install: skipping pip")
+        session.log("requirements unchanged since the last install: skipping it")
         return
-    requirements = [arg for name in requirement_files for arg in ("-r", name)]
-    session.install("-c", "constraints.txt", *requirements)
+    replaced = re.compile(
+        rf"^({'|'.join(map(re.escape, replace)) or '(?!)'})==\S+$", re.M
+    )
+    files = []
+    for name in (*requirement_files, "constraints.txt"):
+        path = ROOT / name
+        if replace:  # the same file, less the replaced pins
+            path = location / f"grid-{name}"
+            path.write_text(replaced.sub("", (ROOT / name).read_text()))
+        files += ["-c" if name == "constraints.txt" else "-r", str(path)]
+    installer = "uv" if session.venv_backend == "uv" else "pip"
+    session.install(
+        *torch_index.install_arguments(installer),
+        *files,
+        *[f"{package}=={version}" for package, version in replace.items()],
+    )
     marker.write_text(digest)
 
 
@@ -86,7 +120,10 @@ def tests(session: nox.Session) -> None:
     if not (shutil.which("chromium") or os.access("/usr/bin/chromium", os.X_OK)):
         # No system Chromium (CI installs one with apt-get): use Playwright's own.
         session.run("python", "-m", "playwright", "install", "chromium")
-    session.run("pytest", *session.posargs)
+    # The grid's tests run `nox -s compat` themselves, with the nox that runs this.
+    session.run(
+        "pytest", *session.posargs, env={"NOX_COMMAND": f"{sys.executable} -m nox"}
+    )
 
 
 @nox.session(reuse_venv=True)
@@ -94,6 +131,23 @@ def bench(session: nox.Session) -> None:
     """Time cold, no-op, one-edit and environment-change builds against the floor."""
     install_pinned(session, "requirements.txt")
     session.run("python", "tools/bench.py", *session.posargs)
+
+
+@nox.session(reuse_venv=True)
+@nox.parametrize("cell", list(GRID_CELLS))
+def compat(session: nox.Session, cell: str) -> None:
+    """Run every page in each environment of the compatibility grid (`-- CELL` for one)."""
+    if session.posargs and cell not in session.posargs:
+        session.skip(f"only {', '.join(session.posargs)} asked for")
+    spec = GRID_CELLS[cell]
+    if spec.get("requires_cuda") and not torch_index.has_nvidia_driver():
+        session.skip("needs an NVIDIA GPU: the GPU builder runs this cell")
+    pins = {"torch": spec["torch"], "numpy": spec["numpy"]}
+    install_pinned(session, "requirements.txt", replace=pins)
+    # CI jobs each write their cell to a file of its own, merged afterwards.
+    output = os.environ.get("COMPAT_OUTPUT_DIR")
+    destination = ["--output", f"{output}/{cell}.json"] if output else []
+    session.run("python", "tools/compat.py", "run", "--cell", cell, *destination)
 
 
 @nox.session(reuse_venv=True)

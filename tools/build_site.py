@@ -93,7 +93,7 @@ def hosted_path(root: Path) -> str:
 
 
 # What a build needs from the repository (for copies: tests, benchmark).
-SITE_SOURCES = ("conf.py", "docs", "examples", "tools")
+SITE_SOURCES = ("conf.py", "compatibility", "docs", "examples", "tools")
 
 
 def ignore_build_products(folder: str, names: list[str]) -> set[str]:

@@ -31,7 +31,13 @@ from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
 
 from . import environment
-from .labels import labels_for
+from .compatibility import (
+    CompatibilityGrid,
+    CompatibilityRange,
+    CompatibilitySummary,
+    results_digest,
+)
+from .labels import labels_for, untranslated
 from .reset import TIME_LIMIT_VARIABLE
 
 logger = logging.getLogger(__name__)
@@ -100,6 +106,12 @@ def configure(app: Sphinx, config) -> None:
         config.executed_gallery_cuda_dir, environment.has_cuda(description)
     )
     os.environ[TIME_LIMIT_VARIABLE] = str(config.executed_gallery_time_limit)
+
+    # Pages show the compatibility results: new results mean re-reading them.
+    config.executed_gallery_repository = str(Path(app.confdir).resolve())
+    config.executed_gallery_compatibility_digest = results_digest(
+        Path(app.confdir) / config.executed_gallery_compatibility
+    )
 
     if not config.nb_execution_cache_path:
         cache_root = Path(app.outdir).parent / ".jupyter_cache"
@@ -224,13 +236,6 @@ def add_provenance_to_example_pages(
     )
 
 
-def untranslated(node: nodes.Element) -> nodes.Element:
-    """Keep a generated node out of the gettext catalogs: its text comes from LABELS."""
-    for element in node.findall(nodes.TextElement):
-        element["translatable"] = False
-    return node
-
-
 def provenance_box(
     description: dict[str, str], labels: dict[str, str]
 ) -> nodes.Element:
@@ -258,8 +263,14 @@ class ExampleProvenance(SphinxDirective):
         labels = labels_for(config.language)
         description = config.executed_gallery_environment
         script = example_source(srcdir, config, self.env.docname)
+        compatibility = []
+        if script is not None:
+            key = script.relative_to(config.executed_gallery_repository).as_posix()
+            compatibility = CompatibilitySummary(self, key, script).nodes()
         if script is not None and is_executed(config, script):
-            return [provenance_box(description, labels)]
+            box = provenance_box(description, labels)
+            box.extend(compatibility)
+            return [box]
 
         in_cuda_dir = script is not None and needs_cuda(srcdir, config, script)
         if in_cuda_dir and plot_gallery_enabled(config):
@@ -276,6 +287,7 @@ class ExampleProvenance(SphinxDirective):
             link = nodes.paragraph()
             link += nodes.reference(text=labels["hosted_link"], refuri=url)
             notice += link
+        notice.extend(compatibility)
         return [untranslated(notice)]
 
 
@@ -289,7 +301,11 @@ class NotebookProvenance(SphinxDirective):
                 labels["not_executed_title"], labels["not_executed"]
             )
             return [untranslated(notice)]
-        return [provenance_box(self.config.executed_gallery_environment, labels)]
+        page = Path(self.env.doc2path(self.env.docname)).resolve()
+        key = page.relative_to(self.config.executed_gallery_repository).as_posix()
+        box = provenance_box(self.config.executed_gallery_environment, labels)
+        box.extend(CompatibilitySummary(self, key, page).nodes())
+        return [box]
 
 
 class CudaBuildStatus(SphinxDirective):
@@ -360,9 +376,18 @@ def setup(app: Sphinx) -> dict:
     app.add_config_value("executed_gallery_require_cuda", False, "env", types=[bool])
     app.add_config_value("executed_gallery_time_limit", 120, "", types=[int, float])
     app.add_config_value("executed_gallery_hosted_url", "", "env", types=[str])
+    # The folder of range.toml and results.json (nox -s compat), from conf.py's folder.
+    app.add_config_value(
+        "executed_gallery_compatibility", "compatibility", "env", types=[str]
+    )
     # Computed by configure(), not set in conf.py.
     app.add_config_value("executed_gallery_fingerprint", "", "env", types=[str])
     app.add_config_value("executed_gallery_environment", {}, "", types=[dict])
+    app.add_config_value(
+        "executed_gallery_compatibility_digest", "", "env", types=[str]
+    )
+    # conf.py's folder, the repository root: pages are named relative to it.
+    app.add_config_value("executed_gallery_repository", "", "", types=[str])
 
     # Before sphinx-gallery fills its defaults (priority 10) and generates pages.
     app.connect("config-inited", configure, priority=5)
@@ -376,4 +401,6 @@ def setup(app: Sphinx) -> dict:
     app.add_directive("example-provenance", ExampleProvenance)
     app.add_directive("cuda-build-status", CudaBuildStatus)
     app.add_directive("notebook-provenance", NotebookProvenance)
+    app.add_directive("compatibility-range", CompatibilityRange)
+    app.add_directive("compatibility-grid", CompatibilityGrid)
     return {"version": "1.0", "parallel_read_safe": True, "parallel_write_safe": True}

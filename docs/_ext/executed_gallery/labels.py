@@ -6,6 +6,8 @@ kept here, next to each other, so that a new language is added in one place.
 
 from __future__ import annotations
 
+from docutils import nodes
+
 LABELS = {
     "en": {
         "produced_by": "Outputs on this page were produced by this build:",
@@ -56,3 +58,70 @@ LABELS = {
 def labels_for(language: str | None) -> dict[str, str]:
     """Return the labels for a Sphinx ``language`` value, falling back to English."""
     return LABELS.get(language or "en", LABELS["en"])
+
+
+#: Sentences of the compatibility grid (compatibility.py), per language.
+COMPATIBILITY_LABELS = {
+    "en": {
+        "heading": "Compatibility:",
+        "checked_on": (
+            "checked on torch {torch}, NumPy {numpy}{gpu} ({count} {environments}, {date})."
+        ),
+        "with_gpu": ", on a GPU among them",
+        "environment_one": "environment",
+        "environment_many": "environments",
+        "and": " and ",
+        "needs_gpu_cell": "needs CUDA: no GPU environment has checked it yet.",
+        "never_checked": "not checked in any environment of the grid yet.",
+        "stale": "Not re-checked since this page changed: {count} {environments}.",
+        "see_grid": "All environments.",
+        "fails_with": "Fails with {environment} (cell {cell}):",
+        "at_line": "line {line},",
+        "page": "Page",
+        "legend": (
+            "✓ passed · ✗ failed (see below) · — not run: needs CUDA · "
+            "stale: not re-checked since this page changed · · no result"
+        ),
+        "mark_stale": "stale",
+        "environments": "Environments",
+        "checked": "checked",
+        "failures": "Failures",
+        "range_torch": "torch {torch_oldest} to {torch_newest}.",
+        "range_numpy": "NumPy {numpy}.",
+        "range_python": "Python {python}.",
+    },
+    "zh_CN": {
+        "heading": "兼容性：",
+        "checked_on": "已在 torch {torch}、NumPy {numpy}{gpu}上检查（{count} {environments}，{date}）。",
+        "with_gpu": "（其中包括 GPU 环境）",
+        "environment_one": "个环境",
+        "environment_many": "个环境",
+        "and": " 和 ",
+        "needs_gpu_cell": "需要 CUDA：还没有 GPU 环境检查过本页。",
+        "never_checked": "兼容性网格中还没有任何环境检查过本页。",
+        "stale": "本页修改后尚未重新检查：{count} {environments}。",
+        "see_grid": "查看全部环境。",
+        "fails_with": "在 {environment}（单元 {cell}）上失败：",
+        "at_line": "第 {line} 行，",
+        "page": "页面",
+        "legend": "✓ 通过 · ✗ 失败（见下文）· — 未运行：需要 CUDA · stale：本页修改后尚未重新检查 · · 无结果",
+        "mark_stale": "stale",
+        "environments": "环境",
+        "checked": "检查于",
+        "failures": "失败详情",
+        "range_torch": "torch {torch_oldest} 至 {torch_newest}。",
+        "range_numpy": "NumPy {numpy}。",
+        "range_python": "Python {python}。",
+    },
+}
+
+
+def compatibility_labels(language: str | None) -> dict[str, str]:
+    return COMPATIBILITY_LABELS.get(language or "en", COMPATIBILITY_LABELS["en"])
+
+
+def untranslated(node: nodes.Element) -> nodes.Element:
+    """Keep a generated node out of the gettext catalogs: its text comes from here."""
+    for element in node.findall(nodes.TextElement):
+        element["translatable"] = False
+    return node

@@ -1,0 +1,379 @@
+"""Show on each page where its code was checked: the compatibility grid's results.
+
+``nox -s compat`` runs every page in every environment of
+``compatibility/range.toml`` and records the results in
+``compatibility/results.json``. This module reads both and renders:
+
+* one line per page, under its provenance: the torch and NumPy versions the page
+  passed on, every environment where it failed (with the failing line and its
+  message), and how many results are stale;
+* the whole grid, pages by environments, on the Compatibility page.
+
+A result recorded for another version of a page's source is stale: it shows as
+"not re-checked since this page changed", never as a pass.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from docutils import nodes
+from sphinx import addnodes
+from sphinx.util.docutils import SphinxDirective
+
+from .labels import compatibility_labels, untranslated
+
+# The page that shows the whole grid (docs/compatibility.md).
+GRID_PAGE = "compatibility"
+
+
+@dataclass
+class Grid:
+    """The declared range and the recorded results."""
+
+    range: dict
+    cells: dict[str, dict]  # name -> {"environment": ..., "pages": ...}, in range order
+
+    @classmethod
+    def load(cls, folder: Path) -> Grid:
+        with (folder / "range.toml").open("rb") as handle:
+            declared = tomllib.load(handle)
+        results_path = folder / "results.json"
+        recorded = (
+            json.loads(results_path.read_text())["cells"]
+            if results_path.is_file()
+            else {}
+        )
+        order = [cell["name"] for cell in declared["cells"]]
+        names = [name for name in order if name in recorded]
+        names += sorted(name for name in recorded if name not in order)
+        return cls(range=declared, cells={name: recorded[name] for name in names})
+
+
+def results_digest(folder: Path) -> str:
+    """Changes whenever the range or the results change, so that pages are re-read."""
+    digest = hashlib.sha256()
+    for name in ("range.toml", "results.json"):
+        path = folder / name
+        digest.update(path.read_bytes() if path.is_file() else b"")
+    return digest.hexdigest()[:16]
+
+
+def source_hash(path: Path) -> str:
+    """The same hash as tools/compat.py records."""
+    return hashlib.sha256(path.read_bytes()).hexdigest()[:16]
+
+
+@dataclass
+class PageStatus:
+    """What the grid says about one page, in its current version."""
+
+    passed: list[dict] = field(default_factory=list)  # environments
+    failed: list[tuple[str, dict, dict]] = field(
+        default_factory=list
+    )  # name, env, failure
+    stale: list[str] = field(default_factory=list)
+    needs_cuda: list[str] = field(default_factory=list)
+
+
+def page_status(grid: Grid, key: str, current_hash: str) -> PageStatus:
+    status = PageStatus()
+    for name, cell in grid.cells.items():
+        record = cell["pages"].get(key)
+        if record is None:
+            continue
+        if record.get("source") != current_hash:
+            status.stale.append(name)
+        elif record["status"] == "pass":
+            status.passed.append(cell["environment"])
+        elif record["status"] == "fail":
+            status.failed.append((name, cell["environment"], record.get("failure", {})))
+        elif record["status"] == "needs-cuda":
+            status.needs_cuda.append(name)
+    return status
+
+
+def support_range(declared: dict) -> dict:
+    """The range that the cells of range.toml span: oldest and newest torch, each NumPy."""
+    torch_versions = version_span([cell["torch"] for cell in declared["cells"]])
+    return {
+        "torch_oldest": torch_versions[0],
+        "torch_newest": torch_versions[-1],
+        "numpy": version_span([cell["numpy"] for cell in declared["cells"]]),
+        "python": declared["range"]["python"],
+    }
+
+
+def version_key(version: str) -> tuple:
+    public = version.split("+", 1)[0]
+    return tuple(int(part) if part.isdigit() else 0 for part in public.split("."))
+
+
+def version_span(versions: list[str]) -> list[str]:
+    """Distinct versions (local labels such as +cpu dropped), oldest first."""
+    public = {version.split("+", 1)[0] for version in versions}
+    return sorted(public, key=version_key)
+
+
+def environment_name(environment: dict) -> str:
+    """``torch 2.3.1, NumPy 1.26.4, Python 3.11.7`` (and the GPU, where there is one)."""
+    text = (
+        f"torch {environment['torch']}, NumPy {environment['numpy']}, "
+        f"Python {environment['python']}"
+    )
+    if "gpu" in environment:
+        text += f", {environment['gpu']}"
+    return text
+
+
+def environments(count: int, labels: dict[str, str]) -> str:
+    return labels["environment_one" if count == 1 else "environment_many"]
+
+
+def summary_sentences(status: PageStatus, labels: dict[str, str]) -> list[str]:
+    sentences = []
+    if status.passed:
+        torch_versions = version_span([env["torch"] for env in status.passed])
+        numpy_versions = version_span([env["numpy"] for env in status.passed])
+        torch_text = (
+            torch_versions[0]
+            if len(torch_versions) == 1
+            else f"{torch_versions[0]}–{torch_versions[-1]}"
+        )
+        sentences.append(
+            labels["checked_on"].format(
+                torch=torch_text,
+                numpy=labels["and"].join(numpy_versions),
+                count=len(status.passed),
+                environments=environments(len(status.passed), labels),
+                date=max(env.get("date", "") for env in status.passed),
+                gpu=labels["with_gpu"]
+                if any("gpu" in e for e in status.passed)
+                else "",
+            )
+        )
+    elif status.needs_cuda and not status.failed:
+        sentences.append(labels["needs_gpu_cell"])
+    elif not status.failed:
+        sentences.append(labels["never_checked"])
+    if status.stale:
+        count = len(status.stale)
+        sentences.append(
+            labels["stale"].format(
+                count=count, environments=environments(count, labels)
+            )
+        )
+    return sentences
+
+
+class CompatibilitySummary:
+    """Builds the per-page line; shared by the example and notebook directives."""
+
+    def __init__(self, directive: SphinxDirective, key: str, source: Path):
+        self.directive = directive
+        self.key = key
+        self.source = source
+
+    def nodes(self) -> list[nodes.Node]:
+        config = self.directive.config
+        folder = (
+            Path(self.directive.env.app.confdir) / config.executed_gallery_compatibility
+        )
+        if not (folder / "range.toml").is_file():
+            return []
+        labels = compatibility_labels(config.language)
+        grid = Grid.load(folder)
+        status = page_status(grid, self.key, source_hash(self.source))
+        paragraph = nodes.paragraph(classes=["compatibility-summary"])
+        paragraph += nodes.strong(text=labels["heading"])
+        paragraph += nodes.Text(" " + " ".join(summary_sentences(status, labels)))
+        if GRID_PAGE in self.directive.env.found_docs:
+            paragraph += nodes.Text(" ")
+            paragraph += page_link(labels["see_grid"], GRID_PAGE)
+        result: list[nodes.Node] = [paragraph]
+        for name, environment, failure in status.failed:
+            result.append(failure_node(name, environment, failure, labels))
+        return [untranslated(node) for node in result]
+
+
+def page_link(text: str | None, docname: str) -> nodes.Node:
+    """A link to a page, showing ``text`` or, without it, the page's title."""
+    reference = addnodes.pending_xref(
+        "",
+        refdomain="std",
+        reftype="doc",
+        reftarget="/" + docname,
+        refexplicit=text is not None,
+    )
+    reference += nodes.inline(text=text or docname)
+    return reference
+
+
+def failure_node(
+    name: str, environment: dict, failure: dict, labels: dict
+) -> nodes.Node:
+    """Which cell failed, at which line, and what it printed."""
+    paragraph = nodes.paragraph(classes=["compatibility-failure"])
+    paragraph += nodes.Text(
+        labels["fails_with"].format(
+            environment=environment_name(environment), cell=name
+        )
+        + " "
+    )
+    if failure.get("line"):
+        paragraph += nodes.Text(labels["at_line"].format(line=failure["line"]) + " ")
+    if failure.get("code"):
+        paragraph += nodes.literal(text=failure["code"])
+        paragraph += nodes.Text(" ")
+    container = nodes.container(classes=["compatibility-failure"])
+    container += paragraph
+    container += nodes.literal_block(
+        text=failure.get("output") or failure.get("message", ""), language="text"
+    )
+    return container
+
+
+# -- The Compatibility page ----------------------------------------------------------
+
+
+def page_docname(key: str) -> str:
+    """``examples/cost/plot_01_x.py`` -> ``auto_examples/cost/plot_01_x``; ``docs/x.md`` -> ``x``."""
+    path = Path(key)
+    if path.parts[0] == "examples":
+        return Path("auto_examples", *path.parts[1:]).with_suffix("").as_posix()
+    return Path(*path.parts[1:]).with_suffix("").as_posix()
+
+
+def compatibility_folder(directive: SphinxDirective) -> Path:
+    config = directive.config
+    return (
+        Path(config.executed_gallery_repository) / config.executed_gallery_compatibility
+    )
+
+
+class CompatibilityRange(SphinxDirective):
+    """The declared support range and why it starts where it does."""
+
+    def run(self) -> list[nodes.Node]:
+        labels = compatibility_labels(self.config.language)
+        declared = Grid.load(compatibility_folder(self)).range
+        span = support_range(declared)
+        reasons = declared["range"]["reasons"]
+        reasons = reasons.get(self.config.language or "en", reasons["en"])
+        items = nodes.bullet_list()
+        for text in (
+            labels["range_torch"].format(**span) + " " + reasons["torch"],
+            labels["range_numpy"].format(numpy=labels["and"].join(span["numpy"]))
+            + " "
+            + reasons["numpy"],
+            labels["range_python"].format(**span),
+        ):
+            item = nodes.list_item()
+            item += nodes.paragraph(text=text)
+            items += item
+        return [untranslated(items)]
+
+
+class CompatibilityGrid(SphinxDirective):
+    """Every page by every environment, from the results file."""
+
+    def run(self) -> list[nodes.Node]:
+        labels = compatibility_labels(self.config.language)
+        folder = compatibility_folder(self)
+        grid = Grid.load(folder)
+        root = Path(self.config.executed_gallery_repository)
+        keys = sorted({key for cell in grid.cells.values() for key in cell["pages"]})
+        keys = [key for key in keys if (root / key).is_file()]
+
+        table = nodes.table(classes=["compatibility-grid"])
+        group = nodes.tgroup(cols=1 + len(grid.cells))
+        table += group
+        for _ in range(1 + len(grid.cells)):
+            group += nodes.colspec(colwidth=1)
+        head = nodes.thead()
+        group += head
+        head += self.row(
+            [nodes.Text(labels["page"])]
+            + [self.column_heading(cell["environment"]) for cell in grid.cells.values()]
+        )
+        body = nodes.tbody()
+        group += body
+        failures = []
+        for key in keys:
+            current = source_hash(root / key)
+            cells = []
+            for name, cell in grid.cells.items():
+                record = cell["pages"].get(key)
+                cells.append(nodes.Text(self.mark(record, current, labels)))
+                if (
+                    record
+                    and record.get("source") == current
+                    and record["status"] == "fail"
+                ):
+                    failures.append(
+                        (key, name, cell["environment"], record.get("failure", {}))
+                    )
+            body += self.row([page_link(None, page_docname(key))] + cells)
+
+        environments = nodes.bullet_list()
+        for name, cell in grid.cells.items():
+            item = nodes.list_item()
+            paragraph = nodes.paragraph()
+            paragraph += nodes.literal(text=name)
+            env = cell["environment"]
+            details = environment_name(env) + f", CPU {env.get('cpu', '?')}"
+            if "cuda" in env:
+                details += f", CUDA {env['cuda']}"
+            paragraph += nodes.Text(
+                ": " + details + ", " + labels["checked"] + " " + env.get("date", "?")
+            )
+            item += paragraph
+            environments += item
+
+        result: list[nodes.Node] = [table, nodes.paragraph(text=labels["legend"])]
+        result += [nodes.rubric(text=labels["environments"]), environments]
+        if failures:
+            result.append(nodes.rubric(text=labels["failures"]))
+            for key, name, environment, failure in failures:
+                result.append(
+                    nodes.paragraph("", "", page_link(None, page_docname(key)))
+                )
+                result.append(failure_node(name, environment, failure, labels))
+        return [untranslated(node) for node in result]
+
+    @staticmethod
+    def column_heading(environment: dict) -> nodes.Node:
+        """``torch 2.3.1 / NumPy 1.26.4``, and the GPU where there is one."""
+        text = (
+            f"torch {environment['torch'].split('+')[0]} / NumPy {environment['numpy']}"
+        )
+        if "gpu" in environment:
+            text += f" / {environment['gpu']}"
+        return nodes.Text(text)
+
+    @staticmethod
+    def mark(record: dict | None, current: str, labels: dict) -> str:
+        if record is None:
+            return "·"
+        if record.get("source") != current:
+            return labels["mark_stale"]
+        return {
+            "pass": "✓",
+            "fail": "✗",
+            "needs-cuda": "—",
+        }.get(record["status"], "?")
+
+    @staticmethod
+    def row(cells: list[nodes.Node]) -> nodes.row:
+        row = nodes.row()
+        for content in cells:
+            entry = nodes.entry()
+            paragraph = nodes.paragraph()
+            paragraph += content
+            entry += paragraph
+            row += entry
+        return row

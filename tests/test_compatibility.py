@@ -1,0 +1,384 @@
+"""The compatibility grid: real cells run real pages, and pages show what the grid found."""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import shlex
+import shutil
+import subprocess
+import sys
+import tomllib
+from pathlib import Path
+
+import compat
+import pytest
+import torch
+import torch_index
+from bs4 import BeautifulSoup
+
+from conftest import GOOD_EXAMPLE, REPO_ROOT, make_small_site, notebook_page
+from executed_gallery.compatibility import Grid, source_hash, support_range
+
+# Fails under NumPy 1.x only: numpy.dtypes.StringDType arrived in NumPy 2.0.
+NUMPY_2_ONLY = '''\
+"""
+Make a string array
+===================
+
+Only NumPy 2 has a variable-width string dtype.
+"""
+
+import numpy as np
+
+dtype = np.dtypes.StringDType()
+array = np.array(["a", "bc"], dtype=dtype)
+print(array)
+assert array.dtype == dtype
+'''
+
+BROKEN = '''\
+"""
+Claim something false
+=====================
+
+This page is broken on purpose.
+"""
+
+import torch
+
+value = torch.zeros(1).item()
+print(value)
+assert value == 1.0, "deliberately broken: zeros are not ones"
+'''
+
+NOTEBOOK = notebook_page(
+    "Probe", "import numpy as np\nimport torch\nprint(torch.from_numpy(np.ones(2)))"
+).replace("# Probe\n", "# Probe\n\n```{notebook-provenance}\n```\n")
+
+# Two cells: the pins, and NumPy 1.26 with the same (local) torch wheel.
+MINI_RANGE = """\
+[range]
+python = "3.11"
+
+[range.reasons.en]
+torch = "Fixture."
+numpy = "Fixture."
+
+[[cells]]
+name = "pinned"
+torch = "2.13.0"
+numpy = "2.4.6"
+
+[[cells]]
+name = "numpy1.26"
+torch = "2.13.0"
+numpy = "1.26.4"
+"""
+
+
+def nox_command() -> list[str]:
+    """How the tests session runs nox (it passes its own interpreter), else this one's."""
+    return shlex.split(os.environ.get("NOX_COMMAND", f"{sys.executable} -m nox"))
+
+
+@pytest.fixture(scope="module")
+def mini_grid(tmp_path_factory) -> Path:
+    """A small site whose two-cell grid was run for real with `nox -s compat`."""
+    root = make_small_site(
+        tmp_path_factory.mktemp("grid"),
+        {
+            "tensor_to_numpy/plot_01_good.py": GOOD_EXAMPLE,
+            "tensor_to_numpy/plot_02_numpy_2_only.py": NUMPY_2_ONLY,
+            "tensor_to_numpy/plot_03_broken.py": BROKEN,
+        },
+        {"probe.md": NOTEBOOK},
+    )
+    for name in ("noxfile.py", "requirements.txt", "constraints.txt"):
+        shutil.copy2(REPO_ROOT / name, root / name)
+    (root / "compatibility" / "results.json").unlink(missing_ok=True)
+    (root / "compatibility" / "range.toml").write_text(MINI_RANGE)
+    # Environments outlive the test run, so that a second run reuses them.
+    envdir = REPO_ROOT / "_build" / "test-grid-envs"
+    result = subprocess.run(
+        [*nox_command(), "-f", str(root / "noxfile.py"), "-s", "compat",
+         "--envdir", str(envdir)],
+        cwd=root, capture_output=True, text=True, timeout=900,
+    )  # fmt: skip
+    # The broken page fails in both cells, so nox reports failed sessions.
+    assert result.returncode != 0, result.stdout + result.stderr
+    assert (root / "compatibility" / "results.json").is_file(), result.stderr
+    return root
+
+
+@pytest.fixture(scope="module")
+def mini_results(mini_grid) -> dict:
+    return json.loads((mini_grid / "compatibility" / "results.json").read_text())
+
+
+def test_each_cell_records_its_real_environment(mini_results):
+    cells = mini_results["cells"]
+    assert set(cells) == {"pinned", "numpy1.26"}
+    assert cells["pinned"]["environment"]["numpy"] == "2.4.6"
+    assert cells["numpy1.26"]["environment"]["numpy"] == "1.26.4"
+    for cell in cells.values():
+        assert cell["environment"]["torch"].startswith("2.13.0")
+        assert re.fullmatch(r"\d{4}-\d\d-\d\d", cell["environment"]["date"])
+
+
+def test_every_page_is_recorded_with_its_source_hash_and_time(mini_grid, mini_results):
+    for cell in mini_results["cells"].values():
+        assert set(cell["pages"]) == {
+            "examples/tensor_to_numpy/plot_01_good.py",
+            "examples/tensor_to_numpy/plot_02_numpy_2_only.py",
+            "examples/tensor_to_numpy/plot_03_broken.py",
+            "docs/probe.md",
+        }
+        for key, record in cell["pages"].items():
+            assert record["source"] == source_hash(mini_grid / key)
+            assert record["seconds"] > 0
+        assert (
+            cell["pages"]["examples/tensor_to_numpy/plot_01_good.py"]["status"]
+            == "pass"
+        )
+        assert cell["pages"]["docs/probe.md"]["status"] == "pass"
+
+
+def test_a_version_boundary_shows_as_a_failure_in_one_cell_only(
+    mini_grid, mini_results
+):
+    key = "examples/tensor_to_numpy/plot_02_numpy_2_only.py"
+    assert mini_results["cells"]["pinned"]["pages"][key]["status"] == "pass"
+    record = mini_results["cells"]["numpy1.26"]["pages"][key]
+    assert record["status"] == "fail"
+    assert record["failure"]["line"] == 10
+    assert record["failure"]["code"] == "dtype = np.dtypes.StringDType()"
+    assert "StringDType" in record["failure"]["message"]
+
+
+def test_the_runner_records_a_broken_page_with_its_line_and_message(mini_results):
+    for cell in mini_results["cells"].values():
+        record = cell["pages"]["examples/tensor_to_numpy/plot_03_broken.py"]
+        assert record["status"] == "fail"
+        assert record["failure"]["line"] == 12
+        assert record["failure"]["message"] == (
+            "AssertionError: deliberately broken: zeros are not ones"
+        )
+        assert "Traceback" in record["failure"]["output"]
+        assert "/tmp" not in record["failure"]["output"]  # paths from the repository
+
+
+def test_rerunning_one_page_merges_into_its_cell(tmp_path):
+    results = {"cells": {"a": {"environment": {"torch": "1", "date": "x"}, "pages": {
+        "p1": {"status": "fail"}, "p2": {"status": "pass"}}}}}  # fmt: skip
+    partial = {"a": {"environment": {"torch": "1", "date": "y"}, "partial": True,
+                     "pages": {"p1": {"status": "pass"}}}}  # fmt: skip
+    merged = compat.merge(results, partial)["cells"]["a"]
+    assert merged["pages"] == {"p1": {"status": "pass"}, "p2": {"status": "pass"}}
+    # A whole-cell run, or another environment, replaces the cell.
+    partial["a"]["environment"]["torch"] = "2"
+    assert compat.merge(results, partial)["cells"]["a"]["pages"] == {
+        "p1": {"status": "pass"}
+    }
+
+
+# -- What the build shows ------------------------------------------------------------
+
+SHARING = GOOD_EXAMPLE
+CHANGED_SINCE = GOOD_EXAMPLE.replace("Add one to a tensor", "Add six to a tensor")
+FAILING_SOMEWHERE = GOOD_EXAMPLE.replace("Add one to a tensor", "Add two to a tensor")
+
+
+@pytest.fixture(scope="module")
+def fixture_site(tmp_path_factory) -> Path:
+    """A small site built with a results file written here, not run."""
+    root = make_small_site(
+        tmp_path_factory.mktemp("shown"),
+        {
+            "tensor_to_numpy/plot_01_checked.py": SHARING,
+            "tensor_to_numpy/plot_02_changed.py": CHANGED_SINCE,
+            "tensor_to_numpy/plot_03_failing.py": FAILING_SOMEWHERE,
+        },
+        {
+            "probe.md": NOTEBOOK,
+            "compatibility.md": (REPO_ROOT / "docs/compatibility.md").read_text(),
+        },
+    )
+    (root / "compatibility" / "range.toml").write_text(MINI_RANGE)
+    current = {
+        key: source_hash(root / key)
+        for key in (
+            "examples/tensor_to_numpy/plot_01_checked.py",
+            "examples/tensor_to_numpy/plot_03_failing.py",
+            "docs/probe.md",
+        )
+    }
+
+    def env(torch_version, numpy_version):
+        return {"torch": torch_version, "numpy": numpy_version, "python": "3.11.7",
+                "cpu": "Test CPU", "date": "2026-01-02"}  # fmt: skip
+
+    passing = {
+        key: {"status": "pass", "seconds": 1.0, "source": h}
+        for key, h in current.items()
+    }
+    old = {
+        "examples/tensor_to_numpy/plot_02_changed.py": {
+            "status": "pass",
+            "seconds": 1.0,
+            "source": "0" * 16,
+        }
+    }
+    failing = {"status": "fail", "seconds": 1.0, "source": current["examples/tensor_to_numpy/plot_03_failing.py"],
+               "failure": {"line": 16, "code": "tensor.add_(1)", "message": "RuntimeError: boom",
+                           "output": "Traceback (most recent call last):\nRuntimeError: boom"}}  # fmt: skip
+    results = {"cells": {
+        "pinned": {"environment": env("2.13.0+cpu", "2.4.6"), "pages": {**passing, **old}},
+        "numpy1.26": {"environment": env("2.3.1+cu121", "1.26.4"),
+                      "pages": {**passing, **old, "examples/tensor_to_numpy/plot_03_failing.py": failing}},
+    }}  # fmt: skip
+    (root / "compatibility" / "results.json").write_text(json.dumps(results))
+    status = subprocess.call(
+        [sys.executable, "tools/build_site.py", "--language", "en"], cwd=root
+    )
+    assert status == 0
+    return root
+
+
+def page(root: Path, name: str) -> BeautifulSoup:
+    return BeautifulSoup((root / "_build/html/en" / name).read_text(), "html.parser")
+
+
+def summary(root: Path, name: str) -> str:
+    found = page(root, name).select_one(".compatibility-summary")
+    return " ".join(found.get_text().split())
+
+
+def test_a_checked_page_names_the_versions_it_passed_on(fixture_site):
+    text = summary(fixture_site, "auto_examples/tensor_to_numpy/plot_01_checked.html")
+    assert "checked on torch 2.3.1–2.13.0, NumPy 1.26.4 and 2.4.6" in text
+    assert "(2 environments, 2026-01-02)" in text
+
+
+def test_a_notebook_page_carries_the_same_line(fixture_site):
+    text = summary(fixture_site, "probe.html")
+    assert "checked on torch 2.3.1–2.13.0" in text
+
+
+def test_a_result_for_an_older_source_is_never_a_pass(fixture_site):
+    text = summary(fixture_site, "auto_examples/tensor_to_numpy/plot_02_changed.html")
+    assert "checked on" not in text
+    assert "Not re-checked since this page changed: 2 environments." in text
+
+
+def test_a_failing_cell_is_named_with_its_line_and_output(fixture_site):
+    html = page(fixture_site, "auto_examples/tensor_to_numpy/plot_03_failing.html")
+    assert "checked on torch 2.13.0, NumPy 2.4.6 (1 environment," in " ".join(
+        html.select_one(".compatibility-summary").get_text().split()
+    )
+    failure = " ".join(html.select_one("div.compatibility-failure").get_text().split())
+    assert "Fails with torch 2.3.1+cu121, NumPy 1.26.4" in failure
+    assert "(cell numpy1.26)" in failure and "line 16" in failure
+    assert "tensor.add_(1)" in failure and "RuntimeError: boom" in failure
+
+
+def test_the_grid_page_shows_every_page_in_every_environment(fixture_site):
+    html = page(fixture_site, "compatibility.html")
+    table = html.select_one("table.compatibility-grid")
+    headings = [" ".join(th.get_text().split()) for th in table.select("thead th")]
+    assert headings[1:] == ["torch 2.13.0 / NumPy 2.4.6", "torch 2.3.1 / NumPy 1.26.4"]
+    rows = {
+        " ".join(tr.select("td")[0].get_text().split()): [
+            td.get_text().strip() for td in tr.select("td")[1:]
+        ]
+        for tr in table.select("tbody tr")
+    }
+    assert rows["Add one to a tensor"] == ["✓", "✓"]
+    assert rows["Add two to a tensor"] == ["✓", "✗"]
+    assert rows["Probe"] == ["✓", "✓"]
+    assert rows["Add six to a tensor"] == ["stale", "stale"]
+    supported = " ".join(
+        html.select_one("section#supported-versions").get_text().split()
+    )
+    assert (
+        "torch 2.3.1 to 2.13.0" not in supported
+    )  # the range is the cells', not results'
+    assert (
+        "torch 2.13.0 to 2.13.0" in supported and "NumPy 1.26.4 and 2.4.6" in supported
+    )
+
+
+# -- The declared range --------------------------------------------------------------
+
+
+def declared_range() -> dict:
+    with (REPO_ROOT / "compatibility" / "range.toml").open("rb") as handle:
+        return support_range(tomllib.load(handle))
+
+
+def test_the_range_spans_at_least_four_torch_releases_and_both_numpy_lines():
+    with (REPO_ROOT / "compatibility" / "range.toml").open("rb") as handle:
+        cells = tomllib.load(handle)["cells"]
+    assert len({cell["torch"] for cell in cells}) >= 4
+    numpy_lines = {cell["numpy"].split(".")[0] for cell in cells}
+    assert numpy_lines == {"1", "2"}
+    pinned = [cell for cell in cells if cell.get("pinned")]
+    requirements = (REPO_ROOT / "requirements.txt").read_text()
+    assert len(pinned) == 1
+    assert f"torch=={pinned[0]['torch']}" in requirements
+    assert f"numpy=={pinned[0]['numpy']}" in requirements
+
+
+def test_the_readme_states_the_declared_range():
+    span = declared_range()
+    readme = " ".join((REPO_ROOT / "README.md").read_text().split())
+    assert f"torch {span['torch_oldest']} to {span['torch_newest']}" in readme
+    assert f"NumPy {' and '.join(span['numpy'])}" in readme
+    assert f"Python {span['python']}" in readme
+
+
+def test_committed_results_belong_to_cells_of_the_range():
+    grid = Grid.load(REPO_ROOT / "compatibility")
+    declared = {cell["name"] for cell in grid.range["cells"]}
+    for name, cell in grid.cells.items():
+        # A GPU machine may record a cell of its own torch, outside the declared ones.
+        assert name in declared or "gpu" in cell["environment"], name
+
+
+# -- Where torch comes from ------------------------------------------------------------
+
+
+def test_a_machine_with_local_wheels_gets_them_with_uv_and_pip_reads_its_own_config():
+    local = (["/wheels"], ["file:///index"])
+    assert torch_index.install_arguments("pip", "", nvidia=False, local=local) == []
+    arguments = torch_index.install_arguments("uv", "", nvidia=False, local=local)
+    assert arguments[:4] == [
+        "--find-links",
+        "/wheels",
+        "--extra-index-url",
+        "file:///index",
+    ]
+
+
+def test_a_machine_without_gpu_or_local_wheels_gets_the_cpu_index():
+    for installer in ("uv", "pip"):
+        arguments = torch_index.install_arguments(
+            installer, "", nvidia=False, local=([], [])
+        )
+        assert torch_index.CPU_INDEX in arguments
+
+
+def test_a_gpu_machine_gets_pypis_cuda_build_and_the_setting_overrides():
+    assert torch_index.install_arguments("uv", "", nvidia=True, local=([], [])) == []
+    assert (
+        torch_index.install_arguments("pip", "pypi", nvidia=False, local=([], [])) == []
+    )
+    url = "https://download.pytorch.org/whl/cu128"
+    assert url in torch_index.install_arguments("uv", url, nvidia=False, local=([], []))
+
+
+def test_this_machine_installs_the_build_that_fits_it():
+    if torch.cuda.is_available():
+        pytest.skip("checks the CPU build on machines without CUDA")
+    assert torch.__version__.endswith("+cpu"), torch.__version__
