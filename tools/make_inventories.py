@@ -71,8 +71,10 @@ def torch_entries(code: str) -> dict[str, tuple[str, str]]:
     entries = {}
     for name in set(TORCH_NAME.findall(code)):
         obj = resolve(name, torch)
-        module = name.rpartition(".")[0]
+        module, _, short = name.rpartition(".")
         if obj is None or not callable(obj) or module not in TORCH_GENERATED_MODULES:
+            continue
+        if short.startswith("_"):  # private helpers have no page in torch's docs
             continue
         entries[name] = (role_of(obj), f"generated/{name}.html#{name}")
     for method in set(METHOD_CALL.findall(code)):

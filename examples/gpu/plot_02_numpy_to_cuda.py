@@ -6,7 +6,9 @@ A NumPy array lives in CPU memory, and a CUDA tensor lives in GPU memory, so
 moving an array to the GPU always copies it. This page moves one array to the
 GPU in four common ways and checks, for each, that the CUDA tensor is an
 independent copy: writes to the array do not reach it, and its changes do not
-reach the array.
+reach the array. It then shows that a dtype change on the way costs a second
+copy, made on the CPU, and when ``.cuda()`` returns the tensor it was called
+on.
 """
 
 # %%
@@ -110,12 +112,102 @@ assert array.tolist() == [200.0, 4.0, 6.0]
 assert gpu_tensor.tolist() == [100.0, 2.0, 3.0]
 
 # %%
-# ``.cuda()`` on a tensor that is already on the GPU does not copy: it returns
-# the same tensor object, as ``.cpu()`` does for a CPU tensor.
+# A dtype change on the way: two copies
+# -------------------------------------
+#
+# ``torch.tensor(array, dtype=torch.float32, device="cuda")`` on a float64
+# array makes two copies, not one. torch first converts the array to float32
+# **on the CPU**, into a new block of host memory, and only then copies that
+# block to the GPU. (For a copy that blocks, as this one does, torch converts
+# on the CPU so that it needs no second block of GPU memory.)
+#
+# The GPU's memory shows it. ``torch.cuda.max_memory_allocated()`` is the
+# most GPU memory that torch's tensors held at any moment since
+# ``torch.cuda.reset_peak_memory_stats()``. During the call, that peak grows
+# by the float32 result alone: the float64 data never reached the GPU, so the
+# conversion cannot have run there.
 
+array64 = np.arange(2**20, dtype=np.float64)  # 8 MiB
+
+
+def gpu_bytes_at_peak(convert):
+    """Run convert(); return the most GPU memory it held at once, and its result."""
+    torch.cuda.synchronize()
+    torch.cuda.reset_peak_memory_stats()
+    before = torch.cuda.memory_allocated()
+    result = convert()
+    torch.cuda.synchronize()
+    return torch.cuda.max_memory_allocated() - before, result
+
+
+peak, converted = gpu_bytes_at_peak(
+    lambda: torch.tensor(array64, dtype=torch.float32, device="cuda")
+)
+result_bytes = converted.numel() * converted.element_size()
+print(f"float64 array:         {array64.nbytes // 2**20} MiB on the CPU")
+print(f"float32 result:        {result_bytes // 2**20} MiB on the GPU")
+print(f"GPU memory at the peak: {peak // 2**20} MiB more than before the call")
+
+assert converted.dtype == torch.float32 and converted.device.type == "cuda"
+assert torch.equal(converted.cpu(), torch.from_numpy(array64).float())
+assert peak == result_bytes
+
+# %%
+# ``Tensor.to`` with ``non_blocking=True`` takes the other route: it copies
+# the float64 data to the GPU as it is, then converts it there. Its peak holds
+# the float64 copy and the float32 result together. Both routes give the same
+# values; they differ in where the extra copy lives.
+
+peak_on_gpu, converted_on_gpu = gpu_bytes_at_peak(
+    lambda: torch.from_numpy(array64).to("cuda", dtype=torch.float32, non_blocking=True)
+)
+print(f"GPU memory at the peak: {peak_on_gpu // 2**20} MiB more than before the call")
+
+assert torch.equal(converted_on_gpu, converted)
+assert peak_on_gpu == result_bytes + array64.nbytes
+
+# %%
+# On either route a dtype change costs two copies. An array that already has
+# the dtype you want reaches the GPU with one, as in the first sections.
+
+# %%
+# ``.cuda()`` returns the same tensor only on the current device
+# --------------------------------------------------------------
+#
+# ``.cuda()`` without an argument (like ``.to("cuda")``) means the *current*
+# CUDA device, ``torch.cuda.current_device()``, not "any GPU". For a tensor
+# that is already on the current device it copies nothing and returns the
+# very same tensor object, as ``.cpu()`` does for a CPU tensor.
+
+current = torch.device("cuda", torch.cuda.current_device())
+print("current device:", current, "| gpu_tensor is on:", gpu_tensor.device)
 print("gpu_tensor.cuda() is gpu_tensor:", gpu_tensor.cuda() is gpu_tensor)
 
+assert gpu_tensor.device == current
 assert gpu_tensor.cuda() is gpu_tensor
+assert gpu_tensor.to("cuda") is gpu_tensor
+
+# %%
+# A tensor on another GPU is copied to the current one instead, and becomes
+# the same object again only where its own device is the current one. This
+# needs two GPUs; on a machine with one, the cell says so and checks nothing.
+
+if torch.cuda.device_count() >= 2:
+    other = 1 if current.index == 0 else 0
+    on_other = gpu_tensor.to(torch.device("cuda", other))
+    moved = on_other.cuda()
+    print(f"{on_other.device} -> .cuda() -> {moved.device}")
+
+    assert moved is not on_other
+    assert moved.device == current
+    assert moved.data_ptr() != on_other.data_ptr()
+    with torch.cuda.device(other):
+        assert on_other.cuda() is on_other
+else:
+    print(
+        f"This machine has {torch.cuda.device_count()} GPU: the case of a tensor "
+        "on another GPU is not run here."
+    )
 
 # %%
 # What to remember
@@ -123,6 +215,10 @@ assert gpu_tensor.cuda() is gpu_tensor
 #
 # * Moving an array to the GPU always copies it, whichever of the four calls
 #   you use; later writes on either side stay on their side.
+# * With a dtype change, ``torch.tensor(array, dtype=..., device="cuda")``
+#   copies twice: it converts on the CPU, then transfers the result.
+# * ``.cuda()`` and ``.to("cuda")`` return the same tensor only when it is
+#   already on the current device; from another GPU they copy.
 # * ``torch.from_numpy`` and ``torch.as_tensor`` share memory only with a CPU
 #   tensor: see :ref:`sphx_glr_auto_examples_numpy_to_tensor_plot_01_from_numpy.py`
 #   and :ref:`sphx_glr_auto_examples_numpy_to_tensor_plot_03_as_tensor_and_asarray.py`.

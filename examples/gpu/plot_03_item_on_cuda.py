@@ -4,9 +4,9 @@ Read one number from a CUDA tensor
 
 ``.item()`` works on a CUDA tensor directly: there is no need to call
 ``.cpu()`` first. This page checks the value and its Python type, shows that
-``float()`` and ``int()`` work too, measures how ``.item()`` waits for the GPU
-to finish its queued work, and makes that wait visible with
-``torch.cuda.set_sync_debug_mode``.
+``float()`` and ``int()`` work too, shows which GPU work ``.item()`` waits for
+(the work queued on the current stream, and no other), and makes that wait
+visible with ``torch.cuda.set_sync_debug_mode``.
 """
 
 # %%
@@ -66,64 +66,107 @@ assert float(gpu_value) == 2.5
 assert int(torch.tensor(7, device="cuda")) == 7
 
 # %%
-# ``.item()`` waits for the GPU
-# -----------------------------
+# Streams: where GPU work waits its turn
+# --------------------------------------
 #
 # GPU work is queued: a call such as ``a @ b`` on CUDA tensors returns as soon
-# as the work is queued, usually long before the GPU has finished it.
-# ``.item()`` cannot return before the value exists, so it waits until all the
-# work queued before it is done, then copies the value to the host. This wait
-# is called a *synchronisation*.
+# as the work is queued, usually long before the GPU has finished it. The
+# queue is a *stream*. torch queues each operation on the *current stream*,
+# ``torch.cuda.current_stream()``, which is the device's default stream unless
+# the code selects another one with ``torch.cuda.stream(...)``. Work on one
+# stream runs in the order it was queued; work on different streams may run
+# at the same time, in any order.
 #
-# To see it, time a large matrix product and its sum twice: once only queuing
-# the work, once followed by ``.item()``. ``torch.cuda.synchronize()`` before
-# each measurement starts it with an idle GPU, and a first, untimed run does
-# the one-time setup of the matrix library. Each measurement keeps the best of
-# three.
+# To make the waiting visible, this page needs GPU work that takes long:
+# ``torch.cuda._sleep(cycles)`` queues a kernel that keeps the GPU busy for a
+# given number of clock cycles. It is a private helper that torch's own tests
+# use, not a public API. The page asks for two billion cycles: about a second
+# on a GPU clocked at 2 GHz, longer on a slower one. A ``torch.cuda.Event``
+# marks a point in a stream's queue: ``event.query()`` asks, without waiting,
+# whether the GPU has got past it.
 
 import time
 
-torch.manual_seed(0)
-a = torch.randn(4096, 4096, device="cuda")
-b = torch.randn(4096, 4096, device="cuda")
-(a @ b).sum().item()
-
-
-def best_seconds(read_value, repeat=3):
-    best = float("inf")
-    for _ in range(repeat):
-        torch.cuda.synchronize()
-        start = time.perf_counter()
-        total = (a @ b).sum()
-        if read_value:
-            total.item()
-        best = min(best, time.perf_counter() - start)
-    torch.cuda.synchronize()
-    return best
-
-
-queue_only = best_seconds(read_value=False)
-with_item = best_seconds(read_value=True)
-print("Measured on the GPU that built this page:")
-print(f"  queue a @ b and .sum():          {queue_only * 1e3:8.3f} ms")
-print(f"  the same, followed by .item():   {with_item * 1e3:8.3f} ms")
-
-assert with_item >= queue_only
+long_kernel = 2 * 10**9  # clock cycles for torch.cuda._sleep
 
 # %%
-# The first line is only the time to queue the work. The second line also
-# includes the wait for the GPU to compute the product, which is why it is
-# longer. In a training loop, a ``.item()`` in every step (for example to
-# print the loss) makes the CPU wait for the GPU at that point in every step.
+# ``.item()`` waits for the work queued on the current stream
+# -----------------------------------------------------------
 #
-# The value itself does not depend on the timing: ``.item()`` returns the same
-# number that ``.cpu()`` gives.
+# ``.item()`` copies the value to the host on the current stream, then waits
+# until that stream has done everything queued on it so far, the copy
+# included. So the value it returns is the one that the queued work left.
+#
+# Here the current stream gets the long kernel, then a write of 3.5 into the
+# tensor, then an event. ``.item()`` must see the 3.5, although the write
+# waits behind the kernel, and when it returns the event must be complete.
 
-total = (a @ b).sum()
-print("item() equals the CPU value:", total.item() == total.cpu().item())
+value = torch.tensor(2.5, device="cuda")
+torch.cuda.synchronize()
 
-assert type(total.item()) is float
-assert total.item() == total.cpu().item()
+torch.cuda._sleep(long_kernel)
+value.fill_(3.5)  # queued behind the long kernel
+queued_before_item = torch.cuda.Event()
+queued_before_item.record()
+
+start = time.perf_counter()
+number = value.item()
+item_ms = (time.perf_counter() - start) * 1e3
+print("item():", number)
+print("event queued before item() is complete:", queued_before_item.query())
+print(f"item() returned after {item_ms:.0f} ms (measured)")
+
+assert number == 3.5
+assert queued_before_item.query()
+
+# %%
+# Work on other streams is not waited for
+# ---------------------------------------
+#
+# ``.item()`` does not wait for "all the GPU work". Work on another stream can
+# still be running when it returns. Below, a second stream (``side``) gets the
+# long kernel, then a write of 4.5 into ``result``, then an event; the current
+# stream gets nothing new. ``.item()`` on a tensor of the current stream then
+# returns without waiting for ``side``.
+#
+# CUDA does not promise how long the kernel on ``side`` runs, so the page does
+# not assert what the event says at that moment. It prints what this run saw.
+
+side = torch.cuda.Stream()
+result = torch.zeros((), device="cuda")
+torch.cuda.synchronize()
+
+with torch.cuda.stream(side):
+    torch.cuda._sleep(long_kernel)
+    result.fill_(4.5)  # on side, behind its long kernel
+    side_done = torch.cuda.Event()
+    side_done.record()  # records on side, the current stream inside this block
+
+start = time.perf_counter()
+number = value.item()
+item_ms = (time.perf_counter() - start) * 1e3
+print(f"item() on the current stream: {number}, after {item_ms:.1f} ms (measured)")
+print("side's work was complete when item() returned (this run):", side_done.query())
+
+assert number == 3.5
+
+# %%
+# To read a value that another stream computes, make the current stream wait
+# for that stream first: ``torch.cuda.current_stream().wait_stream(side)``
+# queues the wait on the GPU, without blocking the CPU. ``.item()`` then waits
+# for the current stream, which now includes ``side``'s work, so it returns
+# the 4.5.
+
+torch.cuda.current_stream().wait_stream(side)
+print("result.item() after wait_stream(side):", result.item())
+
+assert result.item() == 4.5
+assert side_done.query()
+
+# %%
+# In a training loop, a ``.item()`` in every step (for example to print the
+# loss) makes the CPU wait at that point in every step until the current
+# stream has caught up.
 
 # %%
 # Make the synchronisation visible
@@ -179,8 +222,10 @@ assert torch.cuda.get_sync_debug_mode() == 0
 #
 # * ``.item()``, ``float()`` and ``int()`` work directly on a one-element CUDA
 #   tensor; ``.cpu()`` first only adds another copy.
-# * ``.item()`` waits for all the GPU work queued before it. Call it when you
-#   need the number, not in every step just in case.
+# * ``.item()`` waits for the work queued on the current stream before it,
+#   not for work on other streams: make the current stream wait for those
+#   (``wait_stream`` or an event) before you read their results. Call
+#   ``.item()`` when you need the number, not in every step just in case.
 # * ``torch.cuda.set_sync_debug_mode("warn")`` (or ``"error"``) shows where a
 #   program waits for the GPU.
 # * More about ``.item()`` on the CPU:

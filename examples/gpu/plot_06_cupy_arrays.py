@@ -1,0 +1,275 @@
+"""
+Share GPU memory with CuPy
+==========================
+
+A CuPy array lives in GPU memory, as a CUDA tensor does, so the two can share
+it without any copy, in two ways: through DLPack (``cupy.from_dlpack(tensor)``
+and ``torch.from_dlpack(cupy_array)``) and through the CUDA array interface
+(``torch.as_tensor(cupy_array, device="cuda")`` and
+``cupy.asarray(tensor)``). This page asserts the sharing with data pointers
+and in-place writes, then shows how each way treats CUDA streams: DLPack
+orders the two libraries' GPU work for you, the CUDA array interface, as torch
+reads it, leaves that to you.
+
+Where CuPy is not installed, each cell prints that it was skipped and checks
+nothing.
+"""
+
+# %%
+# Check for CUDA
+# --------------
+#
+# This example needs an NVIDIA GPU with CUDA. Without one, the script stops
+# here with a one-line message.
+
+import sys
+
+import torch
+
+if not torch.cuda.is_available():
+    sys.exit(f"This example needs a CUDA GPU, and torch {torch.__version__} sees none.")
+
+# %%
+# Check for CuPy
+# --------------
+#
+# CuPy is not a dependency of this site. If it is missing, the page says so
+# here, and every cell below prints one line saying that it was skipped. The
+# output shows whether the build that made this page had CuPy.
+
+import importlib.util
+
+if importlib.util.find_spec("cupy") is None:
+    cupy = None
+    print("CuPy is not installed here: the CuPy checks on this page are skipped.")
+else:
+    import cupy
+
+    print("CuPy", cupy.__version__)
+
+SKIPPED = "Skipped: CuPy is not installed."
+
+# %%
+# One stream for both libraries, by default
+# -----------------------------------------
+#
+# GPU work is queued on *streams*; each library queues its work on its own
+# *current stream*. By default, torch's and CuPy's current streams are the
+# same one, CUDA's legacy default stream (its handle is 0), so work that the
+# two libraries queue there runs in the order the program queued it. The
+# sections below that share memory rely on that; the last two show what
+# changes with other streams.
+
+if cupy is None:
+    print(SKIPPED)
+else:
+    print("torch's current stream:", torch.cuda.current_stream().cuda_stream)
+    print("CuPy's current stream: ", cupy.cuda.get_current_stream().ptr)
+
+    assert torch.cuda.current_stream().cuda_stream == 0
+    assert cupy.cuda.get_current_stream().ptr == 0
+
+# %%
+# Tensor to CuPy: ``cupy.from_dlpack``
+# ------------------------------------
+#
+# ``cupy.from_dlpack(tensor)`` gives a CuPy array at the tensor's address. A
+# write through either one is seen through the other.
+
+if cupy is None:
+    print(SKIPPED)
+else:
+    tensor = torch.arange(4, dtype=torch.float32, device="cuda")
+    from_torch = cupy.from_dlpack(tensor)
+    print(type(from_torch).__name__, from_torch.dtype, "on GPU", from_torch.device.id)
+    print("same address:", from_torch.data.ptr == tensor.data_ptr())
+
+    from_torch[0] = 100  # in place, through CuPy
+    tensor.add_(1)  # in place, through torch
+    print("tensor:    ", tensor.tolist())
+    print("CuPy array:", from_torch.tolist())
+
+    assert from_torch.data.ptr == tensor.data_ptr()
+    assert from_torch.dtype == cupy.float32
+    assert tensor.tolist() == [101.0, 2.0, 3.0, 4.0]
+    assert from_torch.tolist() == [101.0, 2.0, 3.0, 4.0]
+
+# %%
+# CuPy to tensor: ``torch.from_dlpack``
+# -------------------------------------
+#
+# The other direction works the same way: the tensor is at the CuPy array's
+# address, on the GPU, with the matching dtype.
+
+if cupy is None:
+    print(SKIPPED)
+else:
+    array = cupy.arange(4, dtype=cupy.float32)
+    from_cupy = torch.from_dlpack(array)
+    print(from_cupy.device, from_cupy.dtype)
+    print("same address:", from_cupy.data_ptr() == array.data.ptr)
+
+    from_cupy.mul_(2)  # in place, through torch
+    array[1] = -1  # in place, through CuPy
+    print("CuPy array:", array.tolist())
+    print("tensor:    ", from_cupy.tolist())
+
+    assert from_cupy.data_ptr() == array.data.ptr
+    assert from_cupy.device.type == "cuda" and from_cupy.dtype == torch.float32
+    assert array.tolist() == [0.0, -1.0, 4.0, 6.0]
+    assert from_cupy.tolist() == [0.0, -1.0, 4.0, 6.0]
+
+# %%
+# The CUDA array interface
+# ------------------------
+#
+# ``__cuda_array_interface__`` is a dictionary that describes GPU memory: its
+# address, shape, strides and type. ``torch.as_tensor(cupy_array,
+# device="cuda")`` reads it and shares the memory. Pass ``device="cuda"``:
+# torch releases before the change in pull request pytorch/pytorch#132595
+# (2024) made a CPU copy when ``device`` was left out. ``torch.tensor`` always
+# copies.
+
+if cupy is None:
+    print(SKIPPED)
+else:
+    array = cupy.arange(4, dtype=cupy.float32)
+    shared = torch.as_tensor(array, device="cuda")
+    copied = torch.tensor(array, device="cuda")
+    print("as_tensor, same address:", shared.data_ptr() == array.data.ptr)
+    print("tensor, same address:   ", copied.data_ptr() == array.data.ptr)
+
+    array[2] = 7  # in place, through CuPy
+    print("as_tensor:", shared.tolist())
+    print("tensor:   ", copied.tolist())
+
+    assert shared.data_ptr() == array.data.ptr
+    assert copied.data_ptr() != array.data.ptr
+    assert shared.tolist() == [0.0, 1.0, 7.0, 3.0]
+    assert copied.tolist() == [0.0, 1.0, 2.0, 3.0]
+
+# %%
+# A CUDA tensor has the same attribute, so ``cupy.asarray(tensor)`` shares the
+# tensor's memory too.
+
+if cupy is None:
+    print(SKIPPED)
+else:
+    tensor = torch.zeros(4, device="cuda")
+    view = cupy.asarray(tensor)
+    view += 5  # in place, through CuPy
+    print("tensor after view += 5:", tensor.tolist())
+
+    assert view.data.ptr == tensor.data_ptr()
+    assert tensor.tolist() == [5.0, 5.0, 5.0, 5.0]
+
+# %%
+# A kernel that takes long
+# ------------------------
+#
+# To see how the two ways treat streams, the next cells queue work behind a
+# kernel that keeps the GPU busy for about a second: ``torch.cuda._sleep``, a
+# private helper from torch's own tests, spinning for two billion clock cycles.
+# This cell also runs, once, the sum and the ``.item()`` that a later cell
+# reads with: their first use loads a kernel and allocates a small pinned
+# buffer, and either can make the CPU wait for the GPU, which would hide what
+# that cell shows.
+
+if cupy is None:
+    print(SKIPPED)
+else:
+    long_kernel = 2 * 10**9  # clock cycles for torch.cuda._sleep
+    print("warm-up sum:", torch.ones(2, device="cuda").sum().item())
+
+# %%
+# DLPack orders the work on the two streams
+# -----------------------------------------
+#
+# In DLPack, the library that receives the data (the *consumer*) passes its
+# current stream to the one that gives it (the *producer*), and the producer
+# makes that stream wait for its own work. Here torch produces on a stream of
+# its own, ``side``: a long kernel, then a write of 7 into every element. CuPy
+# consumes on its default stream. Without that wait, CuPy's sum would run
+# before the write; with it, the sum sees every 7.
+
+if cupy is None:
+    print(SKIPPED)
+else:
+    side = torch.cuda.Stream()
+    with torch.cuda.stream(side):
+        produced = torch.zeros(2**20, device="cuda")
+        torch.cuda._sleep(long_kernel)
+        produced.fill_(7)  # queued on side, behind the long kernel
+        consumed = cupy.from_dlpack(produced)
+
+    total = float(consumed.sum())  # runs on CuPy's current stream
+    print("sum seen by CuPy:", total)
+
+    assert total == 7 * 2**20
+
+# %%
+# The CUDA array interface leaves the streams to you
+# --------------------------------------------------
+#
+# Version 3 of the CUDA array interface adds a ``stream`` entry: the stream on
+# which the producer last worked on the memory, for the consumer to wait for.
+# CuPy fills it in. torch does not read it (``torch.as_tensor`` takes the
+# address, shape, strides and type, nothing else), and torch's own
+# ``__cuda_array_interface__`` is version 2, without a stream.
+#
+# So when CuPy writes on a stream of its own, make torch's stream wait for it
+# yourself. ``torch.cuda.ExternalStream`` wraps CuPy's stream for torch, and
+# ``wait_stream`` queues the wait on torch's current stream.
+
+if cupy is None:
+    print(SKIPPED)
+else:
+    cupy_stream = cupy.cuda.Stream(non_blocking=True)
+    cupy_stream_for_torch = torch.cuda.ExternalStream(cupy_stream.ptr)
+    with cupy_stream:
+        filled = cupy.zeros(2**20, dtype=cupy.float32)
+        with torch.cuda.stream(cupy_stream_for_torch):
+            torch.cuda._sleep(long_kernel)  # holds CuPy's stream busy
+        filled.fill(5)  # queued on CuPy's stream, behind the long kernel
+        interface = filled.__cuda_array_interface__
+
+    as_torch = torch.as_tensor(filled, device="cuda")
+    print("CuPy's interface: version", interface["version"], end="")
+    if interface["version"] >= 3:
+        print(", stream is CuPy's:", interface["stream"] == cupy_stream.ptr)
+        assert interface["stream"] == cupy_stream.ptr
+    else:
+        print()
+    print("torch's interface: version", as_torch.__cuda_array_interface__["version"])
+
+    too_early = as_torch.sum().item()  # nothing made torch wait for CuPy's stream
+    print("sum read before waiting (this run, not promised):", too_early)
+
+    torch.cuda.current_stream().wait_stream(cupy_stream_for_torch)
+    total = as_torch.sum().item()
+    print("sum read after wait_stream:", total)
+
+    assert as_torch.data_ptr() == filled.data.ptr
+    assert as_torch.__cuda_array_interface__["version"] == 2
+    assert "stream" not in as_torch.__cuda_array_interface__
+    assert total == 5 * 2**20
+
+# %%
+# What to remember
+# ----------------
+#
+# * ``cupy.from_dlpack(tensor)``, ``torch.from_dlpack(cupy_array)``,
+#   ``torch.as_tensor(cupy_array, device="cuda")`` and
+#   ``cupy.asarray(tensor)`` share GPU memory: nothing is copied, and an
+#   in-place write through one is seen through the other.
+# * ``torch.tensor(cupy_array, device="cuda")`` copies.
+# * DLPack makes the consumer's stream wait for the producer's work. The CUDA
+#   array interface, as torch reads it, does not: when CuPy works on a stream
+#   of its own, make torch's stream wait for it (``wait_stream`` with a
+#   ``torch.cuda.ExternalStream``) before torch reads the data.
+# * DLPack on the CPU, with NumPy:
+#   :ref:`sphx_glr_auto_examples_edge_cases_plot_08_dlpack.py`. Which GPU work
+#   ``.item()`` waits for:
+#   :ref:`sphx_glr_auto_examples_gpu_plot_03_item_on_cuda.py`. The same
+#   sharing with JAX:
+#   :ref:`sphx_glr_auto_examples_gpu_plot_07_jax_arrays.py`.
