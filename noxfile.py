@@ -128,9 +128,9 @@ def tests(session: nox.Session) -> None:
 
 @nox.session(reuse_venv=True)
 def bench(session: nox.Session) -> None:
-    """Time cold, no-op, one-edit and environment-change builds against the floor."""
+    """Time fresh-clone, cold, no-op, one-edit and env-change builds; update README."""
     install_pinned(session, "requirements.txt")
-    session.run("python", "tools/bench.py", *session.posargs)
+    session.run("python", "tools/bench.py", "--write-readme", *session.posargs)
 
 
 @nox.session(reuse_venv=True)

@@ -25,3 +25,13 @@ def test_benchmark_counts_what_each_build_executes(tmp_path):
     assert all(row.seconds > 0 for row in rows.values())
     table = bench.markdown_table(list(rows.values()))
     assert "| cold (en) |" in table and "x the floor" in table
+
+
+def test_the_readme_table_is_the_benchmarks_and_its_install_line_is_measured():
+    from conftest import REPO_ROOT
+
+    readme = (REPO_ROOT / "README.md").read_text()
+    table = bench.README_TABLE.search(readme)
+    assert table, "README.md lost its bench markers"
+    assert "| fresh clone to built site (en), warm package cache |" in table[0]
+    assert f'python3 -m pip install "{bench.NOX_REQUIREMENT}"' in readme

@@ -1,12 +1,19 @@
 """Measure what a build costs: cold, no-op, one edit, environment change, floor.
 
-    python tools/bench.py [--repeat N] [--keep]
+    python tools/bench.py [--repeat N] [--keep] [--write-readme]
 
 Every measurement runs on a fresh copy of the site's sources in a temporary
 folder, never on this checkout's ``_build``. Prints a Markdown table. Timings
 are wall-clock seconds on this machine, the median of ``--repeat`` runs (a
 small shared machine is noisy); the counts of executed examples and notebooks
-are exact, and the same in every run.
+are exact, and the same in every run. ``--write-readme`` puts the table into
+README.md, between its bench markers, instead of printing it alone.
+
+The "fresh clone" rows time what the README asks of a newcomer: in a clean
+clone of this repository's HEAD, a new virtual environment gets
+``pip install "nox[uv]"``, then that nox runs ``nox -s docs -- --language en``,
+creating its environment and installing the pins. With a warm package cache,
+and with an empty one (every package downloaded except what lies on disk).
 """
 
 from __future__ import annotations
@@ -119,6 +126,48 @@ def measure_nox_overhead(root: Path) -> Measurement | None:
     return Measurement("nox -s docs, no-op", seconds)
 
 
+README = REPO_ROOT / "README.md"
+README_TABLE = re.compile(
+    r"(<!-- bench:start -->\n).*?(<!-- bench:end -->)", re.DOTALL
+)
+# The README's install line, as a newcomer runs it (kept in step by a test).
+NOX_REQUIREMENT = "nox[uv]"
+
+
+def measure_fresh_clone(workdir: Path, name: str, cold_cache: bool) -> Measurement:
+    """The README's two set-up steps in a clean clone, environments included."""
+    clone = workdir / "clone"
+    subprocess.run(["git", "clone", "-q", str(REPO_ROOT), str(clone)], check=True)
+    env = {**os.environ, "PIP_DISABLE_PIP_VERSION_CHECK": "1"}
+    if cold_cache:
+        env["UV_CACHE_DIR"] = str(workdir / "uv-cache")
+        env["PIP_NO_CACHE_DIR"] = "1"
+    tool_venv = workdir / "nox-venv"
+    started = time.perf_counter()
+    subprocess.run([sys.executable, "-m", "venv", str(tool_venv)], check=True)
+    python = tool_venv / "bin" / "python"
+    subprocess.run(
+        [python, "-m", "pip", "install", "-q", NOX_REQUIREMENT], check=True, env=env
+    )
+    installed = time.perf_counter() - started
+    result = subprocess.run(
+        [python, "-m", "nox", "-s", "docs", "--", "--language", "en"],
+        cwd=clone,
+        capture_output=True,
+        text=True,
+        env=env,
+    )
+    seconds = time.perf_counter() - started
+    if result.returncode != 0:
+        output = result.stdout + result.stderr
+        raise RuntimeError(f"{name}: nox -s docs failed:\n{output[-3000:]}")
+    output = result.stdout + result.stderr
+    examples = sum(int(count) for count in EXAMPLES_EXECUTED.findall(output))
+    notebooks = len(NOTEBOOK_EXECUTED.findall(output))
+    note = f"{installed:.1f} s to install nox, then nox -s docs"
+    return Measurement(name, seconds, examples, notebooks, note)
+
+
 def measure_once(workdir: Path, source: Path, with_nox: bool) -> list[Measurement]:
     results = []
     english = build_site.copy_site_sources(workdir / "english", source)
@@ -155,6 +204,16 @@ def measure_once(workdir: Path, source: Path, with_nox: bool) -> list[Measuremen
     nox_run = measure_nox_overhead(english) if with_nox else None
     if nox_run is not None:
         results.append(nox_run)
+        # The cold-cache clone first: it must not profit from the warm one.
+        for cold_cache in (True, False):
+            cache = "empty" if cold_cache else "warm"
+            results.append(
+                measure_fresh_clone(
+                    workdir / f"clone-{cache}",
+                    f"fresh clone to built site (en), {cache} package cache",
+                    cold_cache,
+                )
+            )
     return results
 
 
@@ -213,6 +272,9 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--repeat", type=int, default=3, help="runs per build (median)")
     parser.add_argument("--keep", action="store_true", help="keep the temporary copies")
+    parser.add_argument(
+        "--write-readme", action="store_true", help="put the table into README.md"
+    )
     options = parser.parse_args(argv)
     workdir = Path(tempfile.mkdtemp(prefix="site-bench-"))
     try:
@@ -220,12 +282,20 @@ def main(argv: list[str] | None = None) -> int:
     finally:
         if not options.keep:
             shutil.rmtree(workdir, ignore_errors=True)
-    cores = os.cpu_count()
-    print(
-        f"\nMeasured on {cores} cores, Python {sys.version.split()[0]}, "
-        f"median of {options.repeat} runs:\n"
+    import torch
+
+    heading = (
+        f"Measured on {os.cpu_count()} cores, Python {sys.version.split()[0]}, "
+        f"torch {torch.__version__}, {time.strftime('%Y-%m-%d')}, "
+        f"median of {options.repeat} runs:"
     )
-    print(markdown_table(results))
+    table = f"{heading}\n\n{markdown_table(results)}\n"
+    print("\n" + table)
+    if options.write_readme:
+        text = README.read_text()
+        if not README_TABLE.search(text):
+            raise SystemExit("README.md has no <!-- bench:start --> marker")
+        README.write_text(README_TABLE.sub(lambda m: m[1] + table + m[2], text))
     return 0
 
 
