@@ -33,9 +33,12 @@ REST_CASES = {
     "调用 ``x``\\ ，然后": "调用 ``x``，然后",
     # Bold Chinese text inside Chinese text: no gaps, an escaped space instead.
     "得到的数组 **与克隆张量** 共享内存": "得到的数组\\ **与克隆张量**\\ 共享内存",
+    "返回的是 0 维 *数组*，而不是": "返回的是 0 维\\ *数组*，而不是",
     # Code, roles, link targets and URLs are never touched.
     "以 ``function(a, b)`` 的形式": "以 ``function(a, b)`` 的形式",
     ":ref:`跳到页尾 <sphx_glr_download_x.py>` 下载": ":ref:`跳到页尾 <sphx_glr_download_x.py>` 下载",
+    # ...but the title of a role is prose.
+    ":download:`下载压缩包:x.zip <x.zip>`": ":download:`下载压缩包：x.zip <x.zip>`",
     "见 https://example.org/a?b=1,2 页面": "见 https://example.org/a?b=1,2 页面",
     # Call notation in prose stays half-width.
     "函数 f(x)的值": "函数 f(x)的值",

@@ -67,6 +67,7 @@ ESCAPE = "\ue0ff"  # reST's escaped space, "\ "
 _KEPT_OPEN, _KEPT_CLOSE = "\ue100", "\ue101"  # half-width parentheses decided to stay
 
 _URL = r"https?://[^\s\u3000-\u303f\uff00-\uffef" + HAN + r"]+"
+REST_TITLED_ROLE = re.compile(r"((?::[\w.+-]+)+:`)([^`<]*?[^`<\s])(\s+<[^<>`]+>`)")
 REST_PROTECTED = re.compile(
     r"``.+?``(?!`)"  # inline literal
     r"|(?::[\w.+-]+)+:`[^`]*`(?::[\w.+-]+:)?"  # role, with its domain
@@ -107,6 +108,9 @@ class Masked:
 
     text: str
     pieces: list[str] = field(default_factory=list)
+    # Pieces that only open or only close inline markup (a role around its own title).
+    opening: set[int] = field(default_factory=set)
+    closing: set[int] = field(default_factory=set)
 
     def restore(self, text: str) -> str:
         text = text.replace(_KEPT_OPEN, "(").replace(_KEPT_CLOSE, ")")
@@ -119,18 +123,30 @@ class Masked:
 
 
 def mask(text: str, rest: bool) -> Masked:
-    pattern = REST_PROTECTED if rest else MYST_PROTECTED
-    pieces: list[str] = []
+    masked = Masked("")
 
-    def keep(match: re.Match) -> str:
-        pieces.append(match.group())
-        if len(pieces) > 0xFF:
+    def keep(piece: str, kind: set[int] | None = None) -> str:
+        masked.pieces.append(piece)
+        if len(masked.pieces) > 0xFF:
             raise ValueError("too many protected pieces in one message")
-        return chr(_FIRST_PLACEHOLDER + len(pieces) - 1)
+        if kind is not None:
+            kind.add(len(masked.pieces) - 1)
+        return chr(_FIRST_PLACEHOLDER + len(masked.pieces) - 1)
 
     if rest:
         text = text.replace("\\ ", ESCAPE)
-    return Masked(pattern.sub(keep, text), pieces)
+        # The title of a role (:ref:`跳到页尾 <target>`) is prose; the rest is not.
+        text = REST_TITLED_ROLE.sub(
+            lambda match: (
+                keep(match.group(1), masked.opening)
+                + match.group(2)
+                + keep(match.group(3), masked.closing)
+            ),
+            text,
+        )
+    pattern = REST_PROTECTED if rest else MYST_PROTECTED
+    masked.text = pattern.sub(lambda match: keep(match.group()), text)
+    return masked
 
 
 def _neighbour(text: str, index: int, step: int) -> str:
@@ -190,19 +206,20 @@ def _spaces_around_full_width(text: str) -> str:
     return re.sub(rf"([{marks}]) +", r"\1", text)
 
 
-_STRONG = re.compile(r"\*\*(?=\S)(.+?)(?<=\S)\*\*")
+# **bold** or *emphasis*
+_EMPHASIS = re.compile(r"(?<!\*)(\*\*?)(?=[^\s*])(.+?)(?<=[^\s*])\1(?!\*)")
 
 
 def _spaces_around_bold(text: str, rest: bool) -> str:
-    """``中文 **加粗** 中文`` loses its gaps (reST keeps an escaped space instead)."""
+    """``中文 **加粗** 中文`` loses its gaps (reST gets an escaped space instead); *强调* too."""
 
     def punctuation(char: str) -> bool:
         return unicodedata.category(char).startswith("P")
 
     out = text
-    for match in reversed(list(_STRONG.finditer(text))):
+    for match in reversed(list(_EMPHASIS.finditer(text))):
         start, end = match.start(), match.end()
-        inner = match.group(1)
+        inner = match.group(2)
         # After the bold text.
         if (
             end + 1 < len(out)
@@ -236,12 +253,19 @@ def _may_touch_markup(char: str, before: bool) -> bool:
     return char in marks or unicodedata.category(char) in categories
 
 
-def _rest_escapes(text: str) -> str:
+def _rest_escapes(text: str, masked: Masked) -> str:
     """Put ``\\ `` where docutils needs it next to inline markup, and only there."""
-    spans = [(m.start(), m.end()) for m in re.finditer("[\ue000-\ue0fe]", text)]
-    spans += [(m.start(), m.end()) for m in _STRONG.finditer(text)]
-    starts = {start for start, _ in spans}
-    ends = {end for _, end in spans}
+    starts: set[int] = set()
+    ends: set[int] = set()
+    for match in re.finditer("[\ue000-\ue0fe]", text):
+        piece = ord(match.group()) - _FIRST_PLACEHOLDER
+        if piece not in masked.closing:
+            starts.add(match.start())
+        if piece not in masked.opening:
+            ends.add(match.end())
+    for match in _EMPHASIS.finditer(text):
+        starts.add(match.start())
+        ends.add(match.end())
     out: list[str] = []
     for index, char in enumerate(text):
         if char == ESCAPE:
@@ -273,7 +297,7 @@ def normalise(message: str, rest: bool) -> str:
     text = _spaces_around_full_width(text)
     text = _spaces_around_bold(text, rest)
     if rest:
-        text = _rest_escapes(text)
+        text = _rest_escapes(text, masked)
     return masked.restore(text)
 
 
@@ -283,14 +307,7 @@ _CHUNK = re.compile(r"[\w.'’=/-]+", re.ASCII)
 
 def english_words(message: str, rest: bool) -> list[str]:
     """Latin-letter words outside code, roles, links and URLs, minus the allowed ones."""
-    masked = mask(message, rest)
-    text = masked.text
-    if rest:
-        # The text of a role or link is prose too; its target is not.
-        for piece in masked.pieces:
-            label = re.match(r"(?::[\w.+-]+)+:`([^`<]*?)\s*(<[^>]*>)?`", piece)
-            if label and label.group(2):
-                text += " " + label.group(1)
+    text = mask(message, rest).text
     words = []
     for chunk in _CHUNK.findall(text):
         if re.search(r"[\d_.=/]", chunk.strip(".")):
