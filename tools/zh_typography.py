@@ -50,7 +50,7 @@ ENGLISH_ALLOWED = frozenset(
         "MB", "meta", "MiB", "NumPy", "NVIDIA", "OpenMP", "pip", "PyPI",
         "Python", "PyTorch", "Sphinx", "torch", "nox", "Pages", "Playwright",
         "Chromium", "jieba", "Colab", "Notebook", "notebook", "sphinx-gallery",
-        "myst-nb", "macOS", "Linux", "Windows",
+        "myst-nb", "macOS", "Linux", "Windows", "pradyunsg",
     }
 )  # fmt: skip
 
@@ -302,18 +302,38 @@ def normalise(message: str, rest: bool) -> str:
 
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*[A-Za-z]")
-_CHUNK = re.compile(r"[\w.'’=/-]+", re.ASCII)
+_CHUNK = re.compile(r"[\w.'’=/-]+(?:\(\))?", re.ASCII)
+# A name in code that lost its markup (a tooltip, a page title): a.b, a_b, f(),
+# .method, a version or a unit (2.13.0, 1 GB/s), or a CamelCase class name.
+_IDENTIFIER = re.compile(r"^\.|[\d_=/(]|\.(?!$)|[a-z][A-Z]")
+
+
+# A short English gloss in full-width parentheses after a Chinese term is
+# deliberate: 稠密（strided）, 锁页内存（又称固定内存，即 pinned 或 page-locked 内存）.
+_GLOSS = re.compile(r"（[^（）]*）")
+GLOSS_WORDS = 4
+
+
+def english_words_in_text(text: str) -> list[str]:
+    """Latin-letter prose words in plain text, minus names, identifiers and short glosses."""
+
+    def prose_words(part: str) -> list[str]:
+        words = []
+        for chunk in _CHUNK.findall(part):
+            if _IDENTIFIER.search(chunk):
+                continue  # not prose
+            words += [w for w in _WORD.findall(chunk) if w not in ENGLISH_ALLOWED]
+        return words
+
+    def gloss(match: re.Match) -> str:
+        return "" if len(prose_words(match.group())) <= GLOSS_WORDS else match.group()
+
+    return prose_words(_GLOSS.sub(gloss, text))
 
 
 def english_words(message: str, rest: bool) -> list[str]:
-    """Latin-letter words outside code, roles, links and URLs, minus the allowed ones."""
-    text = mask(message, rest).text
-    words = []
-    for chunk in _CHUNK.findall(text):
-        if re.search(r"[\d_.=/]", chunk.strip(".")):
-            continue  # an identifier, a file name, a version or a unit: not prose
-        words += [word for word in _WORD.findall(chunk) if word not in ENGLISH_ALLOWED]
-    return words
+    """English prose words in a translation, outside code, roles' targets, links and URLs."""
+    return english_words_in_text(mask(message, rest).text)
 
 
 def catalog_is_rest(path: Path, language_dir: Path) -> bool:
