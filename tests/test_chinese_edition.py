@@ -308,30 +308,3 @@ def test_each_edition_computes_its_tables_in_its_own_words(tmp_path):
         soup = BeautifulSoup(html, "html.parser")
         outputs[language] = soup.select_one(".cell_output").get_text().strip()
     assert outputs == {"en": "copies yes", "zh_CN": "复制 是"}
-
-
-def test_chinese_notices_name_the_build_in_chinese():
-    import executed_gallery
-    from executed_gallery.labels import LABELS
-
-    labels = LABELS["zh_CN"]
-    cpu_only = {
-        "python": "3.11.7",
-        "torch": "2.13.0+cpu",
-        "numpy": "2.4.6",
-        "cpu": "EPYC",
-    }
-    with_gpu = {**cpu_only, "gpu": "NVIDIA H100", "cuda": "12.8"}
-    assert executed_gallery.provenance_summary(with_gpu, labels).endswith(
-        "GPU：NVIDIA H100（CUDA 12.8） · CPU：EPYC"
-    )
-    summary = executed_gallery.torch_build_summary(cpu_only, labels)
-    assert summary == "torch 2.13.0+cpu，没有可用的 CUDA"
-    texts = [
-        labels["needs_cuda"].format(torch_build=summary),
-        labels["cuda_section_skipped"].format(torch_build=summary),
-        labels["cuda_section_executed"].format(**with_gpu),
-    ]
-    for text in texts:
-        assert not english_words_in_text(text), text
-        assert not re.search(rf"[{HAN}] ?[,;:()]|[,;:()] ?[{HAN}]", text), text
