@@ -39,6 +39,9 @@ extensions = [
     "link_previews",  # OpenGraph and description tags
     "chinese_search",  # works around sphinx-doc/sphinx#14229 in Sphinx 9.0
     "aria_heading_level",  # sidebar captions get an aria-level (sphinx-doc/sphinx#14030)
+    "translated_theme",  # theme strings, site title, prompts: locale/LANG/LC_MESSAGES/sphinx.po
+    "translated_thumbnails",  # gallery thumbnails (raw HTML) from the examples' catalogs
+    "table_labels",  # the edition's words for the tables that notebook pages compute
 ]
 
 exclude_patterns = [

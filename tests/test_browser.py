@@ -6,9 +6,8 @@ button, the light and dark themes, the language switcher, console errors,
 accessibility (axe-core) and screenshots for a reviewer
 (``test-artifacts/screenshots/``).
 
-The Chinese edition is being translated while these tests are written, so for
-zh_CN only structure is checked (lang, switcher links, pages, a working
-search), except the search for 共享内存 once a translation contains it.
+In the Chinese edition: structure (lang, switcher links, pages), and search
+with the words Chinese readers type.
 """
 
 from __future__ import annotations
@@ -186,6 +185,48 @@ def test_chinese_search_finds_shared_memory(shared_page, base_url, built_site):
     assert results, (
         f"zh_CN search for {term} found nothing, though {catalogs[:3]} translate it"
     )
+
+
+# The words Chinese readers type (colloquial ones, and those of the article the
+# site grew out of), and the page each must find among the first five results.
+CHINESE_SEARCHES = {
+    "拷贝": "auto_examples/tensor_to_numpy/plot_02_independent_copies.html",
+    "独立副本": "auto_examples/tensor_to_numpy/plot_02_independent_copies.html",
+    "共享内存": "auto_examples/tensor_to_numpy/plot_01_numpy_shares_memory.html",
+    "内存共享": "auto_examples/tensor_to_numpy/plot_01_numpy_shares_memory.html",
+    "原地修改": "auto_examples/tensor_to_numpy/plot_01_numpy_shares_memory.html",
+    "显存": "auto_examples/gpu/plot_02_numpy_to_cuda.html",
+    "固定内存": "auto_examples/gpu/plot_04_host_to_device_transfers.html",
+    "锁页内存": "auto_examples/gpu/plot_04_host_to_device_transfers.html",
+    "分离计算图": "auto_examples/tensor_to_numpy/plot_03_requires_grad.html",
+    "标量张量": "auto_examples/tensor_to_python/plot_01_item.html",
+    "张量转 NumPy": "auto_examples/tensor_to_numpy/index.html",
+    "NumPy 转张量": "auto_examples/numpy_to_tensor/index.html",
+    "数据类型": "dtypes.html",
+}
+# Page furniture that must not open a result's snippet.
+SNIPPET_BOILERPLATE = ("跳到页尾", "本页的输出由本次构建")
+
+
+@pytest.mark.parametrize("query", CHINESE_SEARCHES)
+def test_chinese_search_finds_the_page_for_a_readers_word(shared_page, base_url, query):
+    results = search(shared_page, base_url, "zh_CN", query)
+    expected = CHINESE_SEARCHES[query]
+    assert expected in results[:5], (
+        f"searching {query!r}: {expected} is not among the first five: {results[:5]}"
+    )
+    # Each snippet is fetched after the list is shown; wait for them.
+    shared_page.wait_for_function(
+        """(count) => document.querySelectorAll(
+             "#search-results ul.search li p.context").length >= count""",
+        arg=min(len(results), 5),
+        timeout=10_000,
+    )
+    snippets = shared_page.eval_on_selector_all(
+        "#search-results ul.search li p.context", "ps => ps.map(p => p.innerText)"
+    )
+    for snippet in snippets:
+        assert not any(words in snippet for words in SNIPPET_BOILERPLATE), snippet
 
 
 # -- Example pages -----------------------------------------------------------
@@ -576,10 +617,21 @@ def test_screenshots_for_review(browser, base_url, viewport):
         device_scale_factor=1,
     )
     page = context.new_page()
-    for name, path in (("index", "index.html"), ("example", FROM_NUMPY_PAGE)):
-        page.goto(f"{base_url}/en/{path}")
+    shots = [("en", "index", "index.html"), ("en", "example", FROM_NUMPY_PAGE)]
+    shots += [
+        ("zh_CN", name, path)
+        for name, path in (
+            ("index", "index.html"),
+            ("example", FROM_NUMPY_PAGE),
+            ("gallery", "auto_examples/index.html"),
+            ("quick-reference", "quick-reference.html"),
+        )
+    ]
+    for edition, name, path in shots:
+        page.goto(f"{base_url}/{edition}/{path}")
         page.evaluate("document.fonts.ready")
-        target = SCREENSHOTS / f"{name}-{viewport}.png"
+        prefix = "" if edition == "en" else f"{edition}-"
+        target = SCREENSHOTS / f"{prefix}{name}-{viewport}.png"
         target.unlink(missing_ok=True)
         page.screenshot(path=str(target), full_page=True)
         assert target.stat().st_size > 10_000

@@ -10,6 +10,7 @@ from docutils.core import publish_doctree
 import executed_gallery
 import language_switcher
 from executed_gallery.labels import LABELS
+from zh_typography import HAN, english_words_in_text
 
 
 def test_cuda_examples_run_only_where_cuda_exists():
@@ -23,21 +24,35 @@ def test_cuda_examples_run_only_where_cuda_exists():
     assert not re.search(cpu, helper) and not re.search(gpu, helper)
 
 
+CPU_ONLY = {"python": "3.11.7", "torch": "2.13.0+cpu", "numpy": "2.4.6", "cpu": "EPYC"}
+WITH_GPU = {**CPU_ONLY, "torch": "2.13.0", "gpu": "NVIDIA H100", "cuda": "12.8"}
+
+
 def test_provenance_names_versions_and_devices():
     labels = LABELS["en"]
-    cpu_only = {
-        "python": "3.11.7",
-        "torch": "2.13.0+cpu",
-        "numpy": "2.4.6",
-        "cpu": "EPYC",
-    }
-    summary = executed_gallery.provenance_summary(cpu_only, labels)
+    summary = executed_gallery.provenance_summary(CPU_ONLY, labels)
     assert summary == "torch 2.13.0+cpu · NumPy 2.4.6 · Python 3.11.7 · CPU: EPYC"
-    with_gpu = {**cpu_only, "torch": "2.13.0", "gpu": "NVIDIA H100", "cuda": "12.8"}
     assert "GPU: NVIDIA H100 (CUDA 12.8)" in executed_gallery.provenance_summary(
-        with_gpu, labels
+        WITH_GPU, labels
     )
-    assert executed_gallery.torch_build_summary(cpu_only).endswith("CUDA not available")
+    assert executed_gallery.torch_build_summary(CPU_ONLY).endswith("CUDA not available")
+
+
+def test_chinese_notices_name_the_build_in_chinese():
+    labels = LABELS["zh_CN"]
+    assert executed_gallery.provenance_summary(WITH_GPU, labels).endswith(
+        "GPU：NVIDIA H100（CUDA 12.8） · CPU：EPYC"
+    )
+    summary = executed_gallery.torch_build_summary(CPU_ONLY, labels)
+    assert summary == "torch 2.13.0+cpu，没有可用的 CUDA"
+    texts = [
+        labels["needs_cuda"].format(torch_build=summary),
+        labels["cuda_section_skipped"].format(torch_build=summary),
+        labels["cuda_section_executed"].format(**WITH_GPU),
+    ]
+    for text in texts:
+        assert not english_words_in_text(text), text
+        assert not re.search(rf"[{HAN}] ?[,;:()]|[,;:()] ?[{HAN}]", text), text
 
 
 def test_every_language_has_every_label_with_the_same_placeholders():

@@ -34,39 +34,43 @@ ROOT_REDIRECT = """<!DOCTYPE html>
 <link rel="canonical" href="en/">
 </head>
 <body>
-<p><a href="en/">Tensor Conversions (English)</a> · <a href="zh_CN/">张量转换(简体中文)</a></p>
+<p><a href="en/">Tensor Conversions (English)</a> · <a href="zh_CN/" lang="zh-CN">张量转换（简体中文）</a></p>
 </body>
 </html>
 """
 
 
+# Bilingual: the reader's language is unknown here. Chinese parts carry lang="zh-CN".
 NOT_FOUND_PAGE = r"""<!DOCTYPE html>
 <html lang="en">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<title>Page not found · Tensor Conversions</title>
+<title>Page not found · 找不到页面 · Tensor Conversions</title>
 <base href="{base}">
 <style>
   body {{ font-family: system-ui, sans-serif; max-width: 40rem; margin: 4rem auto;
          padding: 0 1rem; line-height: 1.5; color: #1f2328; background: #fff; }}
   a {{ color: #0550ae; }}
   code {{ background: #f3f4f6; padding: 0 0.25rem; }}
+  h1 span {{ display: block; }}
 </style>
 </head>
 <body>
 <main>
-<h1>Page not found</h1>
-<p id="guess" hidden>Did you mean <a href="#"></a>?</p>
+<h1><span>Page not found</span> <span lang="zh-CN">找不到页面</span></h1>
+<p id="guess" hidden>Did you mean <a href="#"></a>?
+  <span lang="zh-CN">你要找的也许是 <a href="#"></a>？</span></p>
 <p>The page you asked for is not on this site. Pages are grouped by language:</p>
+<p lang="zh-CN">本站没有你要访问的页面。页面按语言分为两个版本：</p>
 <ul>
   <li><a href="en/index.html">Tensor Conversions (English)</a>:
       <a href="en/quick-reference.html">quick reference</a>,
       <a href="en/auto_examples/index.html">examples</a>,
       <a href="en/search.html">search</a></li>
-  <li lang="zh-CN"><a href="zh_CN/index.html">张量转换(简体中文)</a>:
-      <a href="zh_CN/quick-reference.html">速查表</a>,
-      <a href="zh_CN/auto_examples/index.html">示例</a>,
+  <li lang="zh-CN"><a href="zh_CN/index.html">张量转换（简体中文）</a>：
+      <a href="zh_CN/quick-reference.html">速查表</a>、
+      <a href="zh_CN/auto_examples/index.html">示例</a>、
       <a href="zh_CN/search.html">搜索</a></li>
 </ul>
 </main>
@@ -75,8 +79,10 @@ NOT_FOUND_PAGE = r"""<!DOCTYPE html>
   const rest = location.pathname.slice(new URL(document.baseURI).pathname.length);
   if (rest && !/^(en|zh_CN)\//.test(rest)) {{
     const guess = document.getElementById("guess");
-    guess.querySelector("a").href = "en/" + rest;
-    guess.querySelector("a").textContent = "en/" + rest;
+    for (const link of guess.querySelectorAll("a")) {{
+      link.href = "en/" + rest;
+      link.textContent = "en/" + rest;
+    }}
     guess.hidden = false;
   }}
 </script>

@@ -61,11 +61,16 @@ def executed_examples_pattern(cuda_dir: str, cuda_available: bool) -> str:
     return rf"^(?!.*[\\/]{re.escape(cuda_dir)}[\\/]).*[\\/]plot_[^\\/]*\.py$"
 
 
-def torch_build_summary(description: dict[str, str]) -> str:
+def torch_build_summary(
+    description: dict[str, str], labels: dict[str, str] | None = None
+) -> str:
+    labels = labels or labels_for("en")
     cuda = (
-        f"CUDA {description['cuda']}" if "cuda" in description else "CUDA not available"
+        labels["cuda_version"].format(**description)
+        if "cuda" in description
+        else labels["no_cuda"]
     )
-    return f"torch {description['torch']}, {cuda}"
+    return labels["torch_build"].format(torch=description["torch"], cuda=cuda)
 
 
 def provenance_summary(description: dict[str, str], labels: dict[str, str]) -> str:
@@ -75,10 +80,8 @@ def provenance_summary(description: dict[str, str], labels: dict[str, str]) -> s
         f"Python {description['python']}",
     ]
     if "gpu" in description:
-        parts.append(
-            f"{labels['gpu']}: {description['gpu']} (CUDA {description['cuda']})"
-        )
-    parts.append(f"{labels['cpu']}: {description['cpu']}")
+        parts.append(labels["gpu_summary"].format(**description))
+    parts.append(labels["cpu_summary"].format(**description))
     return " · ".join(parts)
 
 
@@ -243,7 +246,9 @@ def provenance_box(
     box = nodes.container(classes=["example-provenance"])
     paragraph = nodes.paragraph()
     paragraph += nodes.strong(text=labels["produced_by"])
-    paragraph += nodes.Text(" " + provenance_summary(description, labels))
+    # No space after a full-width colon.
+    space = "" if labels["produced_by"].endswith("：") else " "
+    paragraph += nodes.Text(space + provenance_summary(description, labels))
     box += paragraph
     return untranslated(box)
 
@@ -278,7 +283,7 @@ class ExampleProvenance(SphinxDirective):
         else:
             title, text = labels["not_executed_title"], labels["not_executed"]
         notice = not_executed_notice(
-            title, text.format(torch_build=torch_build_summary(description))
+            title, text.format(torch_build=torch_build_summary(description, labels))
         )
         hosted = config.executed_gallery_hosted_url
         if hosted and in_cuda_dir:
@@ -319,7 +324,7 @@ class CudaBuildStatus(SphinxDirective):
             classes = ["note", "cuda-build-status"]
         else:
             text = labels["cuda_section_skipped"].format(
-                torch_build=torch_build_summary(description)
+                torch_build=torch_build_summary(description, labels)
             )
             classes = ["warning", "cuda-build-status"]
         box = nodes.container(classes=classes)

@@ -11,6 +11,11 @@ from docutils import nodes
 LABELS = {
     "en": {
         "produced_by": "Outputs on this page were produced by this build:",
+        "torch_build": "torch {torch}, {cuda}",
+        "cuda_version": "CUDA {cuda}",
+        "no_cuda": "CUDA not available",
+        "gpu_summary": "GPU: {gpu} (CUDA {cuda})",
+        "cpu_summary": "CPU: {cpu}",
         "not_executed_title": "Not executed in this build",
         "not_executed": (
             "This build ran with example execution turned off, so the code "
@@ -31,26 +36,27 @@ LABELS = {
             "This build had no CUDA ({torch_build}): the examples below are shown "
             "with their code and downloads, but were not executed."
         ),
-        "cpu": "CPU",
-        "gpu": "GPU",
     },
     "zh_CN": {
-        "produced_by": "本页的输出由本次构建实际运行产生:",
+        "produced_by": "本页的输出由本次构建实际运行产生：",
+        "torch_build": "torch {torch}，{cuda}",
+        "cuda_version": "CUDA {cuda}",
+        "no_cuda": "没有可用的 CUDA",
+        "gpu_summary": "GPU：{gpu}（CUDA {cuda}）",
+        "cpu_summary": "CPU：{cpu}",
         "not_executed_title": "本次构建未运行此示例",
-        "not_executed": "本次构建关闭了示例运行,因此下方只显示代码,没有输出。",
-        "needs_cuda_title": "需要 CUDA:本次构建未运行此示例",
+        "not_executed": "本次构建关闭了示例运行，因此下方只显示代码，没有输出。",
+        "needs_cuda_title": "需要 CUDA：本次构建未运行此示例",
         "needs_cuda": (
             "此示例需要带 CUDA 的 NVIDIA GPU。构建本页的机器没有 GPU"
-            "({torch_build}),因此下方代码没有在这里运行,也没有输出。"
-            "托管站点在 GPU 机器上构建,那里的本页会显示 CUDA 的真实输出。"
+            "（{torch_build}），因此下方代码没有在这里运行，也没有输出。"
+            "线上站点在 GPU 机器上构建，那里的本页会显示 CUDA 的真实输出。"
         ),
-        "hosted_link": "在托管站点上阅读本页。",
-        "cuda_section_executed": "本次构建有 CUDA({gpu},CUDA {cuda}):下列示例均已运行。",
+        "hosted_link": "在线上站点阅读本页。",
+        "cuda_section_executed": "本次构建有 CUDA（{gpu}，CUDA {cuda}）：下列示例均已运行。",
         "cuda_section_skipped": (
-            "本次构建没有 CUDA({torch_build}):下列示例只展示代码和下载链接,没有运行。"
+            "本次构建没有 CUDA（{torch_build}）：下列示例只展示代码和下载链接，没有运行。"
         ),
-        "cpu": "CPU",
-        "gpu": "GPU",
     },
 }
 

@@ -1,0 +1,310 @@
+"""The Chinese edition as a Chinese reader sees it: Chinese words, Chinese punctuation.
+
+Every zh_CN page of the built site is parsed, and its visible text (plus the
+text of tooltips, labels and titles) is read outside code, program output and
+the provenance line: what is left must be Chinese prose. Code, outputs, API
+names and version strings stay as they are.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+import table_labels
+import translated_theme
+import translated_thumbnails
+from babel.messages.pofile import read_po
+from bs4 import BeautifulSoup, Comment
+
+from conftest import REPO_ROOT
+from zh_typography import HAN, english_words_in_text
+
+# What is not prose: code, program output (figures included), and the line
+# naming versions and devices.
+NOT_PROSE = (
+    "script, style, pre, code, kbd, samp, tt, .highlight, .sphx-glr-script-out,"
+    " .cell_output, .sig, .example-provenance, [lang=en], .headerlink,"
+    " img.sphx-glr-single-img, img.sphx-glr-multi-img"
+)
+CODE = "pre, code, .sphx-glr-script-out, .cell_output"
+ATTRIBUTES = ("title", "alt", "aria-label", "placeholder", "tooltip")
+META = ("og:title", "og:description", "og:site_name", "description")
+
+# Words that the pages about the computed tables use to name those tables'
+# columns and cells, while the tables are still printed in English. Remove
+# these once the notebooks print their tables with table_labels.
+TABLE_WORDS = {
+    "conversion-matrix.html": {
+        "Call", "Shares", "memory", "yes", "Keeps", "With", "Cost", "not", "run",
+        "on", "this", "build",
+    },
+    "dtypes.html": {"Other", "names", "Character", "code"},
+}  # fmt: skip
+
+# Half-width punctuation next to Chinese text that is right where it is: none yet.
+PUNCTUATION_EXCEPTIONS: dict[str, set[str]] = {}
+
+WORD = re.compile(r"[A-Za-z]\w*")
+
+
+@dataclass
+class Page:
+    """What a reader reads on a page: its prose, and its text without markup.
+
+    ``plain`` holds the page title, tooltips, labels, link previews and gallery
+    thumbnail titles: code in them has lost its markup (a tooltip says "torch.tensor(a) 总是复制"), so
+    there the names that the site's code uses count as code.
+    """
+
+    prose: str
+    plain: str
+    code_words: set[str]
+
+
+def read_page(html: str) -> Page:
+    soup = BeautifulSoup(html, "html.parser")
+    for comment in soup.find_all(string=lambda s: isinstance(s, Comment)):
+        comment.extract()
+    code_words = {
+        word
+        for element in soup.select(CODE)
+        for word in WORD.findall(element.get_text(" "))
+    }
+    plain = [soup.title.get_text() if soup.title else ""]
+    for meta in soup.find_all("meta"):
+        if meta.get("property") in META or meta.get("name") in META:
+            plain.append(meta.get("content", ""))
+    for element in soup.select(NOT_PROSE):
+        element.decompose()
+    # sphinx-gallery's thumbnails show titles as plain text, code and all.
+    for element in soup.select(".sphx-glr-thumbcontainer"):
+        plain += [element.get("tooltip", ""), element.extract().get_text(" ")]
+    for element in soup.find_all(True):
+        plain += [element[name] for name in ATTRIBUTES if element.has_attr(name)]
+    prose = soup.body.get_text(" ") if soup.body else ""
+    return Page(prose, "\n".join(plain), code_words)
+
+
+@pytest.fixture(scope="module")
+def chinese_pages(built_site) -> dict[str, Page]:
+    root = built_site / "_build" / "html" / "zh_CN"
+    pages = {
+        path.relative_to(root).as_posix(): read_page(path.read_text())
+        for path in sorted(root.rglob("*.html"))
+        if not path.relative_to(root).as_posix().startswith("_")
+    }
+    assert len(pages) > 30
+    return pages
+
+
+def test_no_english_prose_on_chinese_pages(chinese_pages):
+    site_code = set().union(*(page.code_words for page in chinese_pages.values()))
+    found = []
+    for name, page in chinese_pages.items():
+        allowed = TABLE_WORDS.get(name, set())
+        words = set(english_words_in_text(page.prose)) - allowed
+        words |= set(english_words_in_text(page.plain)) - allowed - site_code
+        if words:
+            found.append(f"{name}: {sorted(words)}")
+    assert not found, (
+        "English words outside code and outputs (translate them, or add a name "
+        "to zh_typography.ENGLISH_ALLOWED):\n" + "\n".join(found)
+    )
+
+
+# In prose, half-width ,;:?( ) next to Chinese text, except the "()" of a call
+# in a link whose text lost its code markup ("用 .item() 从张量中获取").
+# In plain text, where any code has lost its markup, only ,;:? count.
+PROSE_MARKS = re.compile(rf"[{HAN}] ?[,;:?()]|[,;:?] ?[{HAN}]|(?<!\()\) ?[{HAN}]")
+PLAIN_MARKS = re.compile(rf"[{HAN}] ?[,;:?]|[,;:?] ?[{HAN}]")
+
+
+def test_no_half_width_punctuation_next_to_chinese(chinese_pages):
+    found = []
+    for name, page in chinese_pages.items():
+        allowed = PUNCTUATION_EXCEPTIONS.get(name, set())
+        for pattern, text in ((PROSE_MARKS, page.prose), (PLAIN_MARKS, page.plain)):
+            for match in pattern.finditer(text):
+                context = " ".join(
+                    text[max(0, match.start() - 12) : match.end() + 12].split()
+                )
+                if match.group() not in allowed:
+                    found.append(f"{name}: {context!r}")
+    assert not found, (
+        f"{len(found)} half-width marks next to Chinese text "
+        "(run `python tools/zh_typography.py`):\n" + "\n".join(found[:40])
+    )
+
+
+def test_no_markup_shows_as_raw_characters(chinese_pages):
+    raw = [
+        f"{name}: {' '.join(text[max(0, m.start() - 20) : m.end() + 20].split())!r}"
+        for name, page in chinese_pages.items()
+        for text in (page.prose, page.plain)
+        for m in re.finditer(r"``|\*\*|(?<![\w\\])\\ ", text)
+    ]
+    assert not raw, "inline markup that docutils did not recognise:\n" + "\n".join(raw)
+
+
+def test_site_title_and_theme_are_chinese(built_site):
+    html = (built_site / "_build/html/zh_CN/auto_examples/index.html").read_text()
+    soup = BeautifulSoup(html, "html.parser")
+    assert soup.title.get_text() == "示例 - 张量转换"
+    assert soup.select_one(".sidebar-brand-text").get_text(strip=True) == "张量转换"
+    assert soup.find("meta", property="og:site_name")["content"] == "张量转换"
+    assert soup.select_one(".skip-to-content").get_text(strip=True) == "跳到正文"
+    assert "版权所有" in soup.select_one(".copyright").get_text()
+    english = (built_site / "_build/html/en/auto_examples/index.html").read_text()
+    assert "<title>Examples - Tensor Conversions</title>" in english
+
+
+def test_thumbnails_carry_the_titles_of_the_pages_they_open(built_site):
+    root = built_site / "_build" / "html" / "zh_CN"
+    galleries = [root / "auto_examples" / "index.html"]
+    galleries += sorted((root / "auto_examples").glob("*/index.html"))
+    checked = 0
+    for gallery in galleries:
+        soup = BeautifulSoup(gallery.read_text(), "html.parser")
+        for thumbnail in soup.select(".sphx-glr-thumbcontainer"):
+            target = (gallery.parent / thumbnail.select_one("a")["href"]).resolve()
+            page = BeautifulSoup(target.read_text(), "html.parser")
+            heading = page.select_one("article h1")
+            for link in heading.select(".headerlink"):
+                link.decompose()
+            title = thumbnail.select_one(".sphx-glr-thumbnail-title").get_text()
+            assert title == heading.get_text().strip(), gallery.name
+            assert re.search(f"[{HAN}]", thumbnail["tooltip"]), thumbnail["tooltip"]
+            checked += 1
+    assert checked >= 20
+
+
+def test_plain_text_of_a_translated_message():
+    message = "用 ``.item()`` 从\\ **张量**\\ 中获取，见 :ref:`跳到页尾 <x.py>`"
+    assert (
+        translated_thumbnails.plain_text(message)
+        == "用 .item() 从张量中获取，见 跳到页尾"
+    )
+
+
+def test_thumbnail_html_is_translated_and_escaped():
+    raw = (
+        '<div class="sphx-glr-thumbcontainer" tooltip="Copy &quot;a&quot; here.">'
+        '<div class="sphx-glr-thumbnail-title">Copy a</div>'
+    )
+    translations = {
+        'Copy "a" here.': ("在这里复制“a” & 检查", Path("x.po")),
+        "Copy a": ("复制 a", Path("x.po")),
+    }
+    html, used = translated_thumbnails.translate_thumbnail_html(raw, translations)
+    assert 'tooltip="在这里复制“a” &amp; 检查"' in html
+    assert '<div class="sphx-glr-thumbnail-title">复制 a</div>' in html
+    assert used == {Path("x.po")}
+
+
+# -- The theme's strings -----------------------------------------------------------
+
+
+def theme_messages() -> set[str]:
+    """What furo's templates put through gettext, and what this site adds to them."""
+    import furo
+    from jinja2.ext import babel_extract
+
+    templates = Path(furo.__file__).parent / "theme" / "furo"
+    found = set()
+    for name in ("page.html", "base.html", "search.html", "components/*.html"):
+        for path in templates.glob(name):
+            with path.open("rb") as handle:
+                for _, _, message, _ in babel_extract(
+                    handle, ["_", "gettext"], [], {"extensions": "jinja2.ext.i18n"}
+                ):
+                    found.add(message if isinstance(message, str) else message[0])
+    found |= set(translated_theme.UNTRANSLATED_THEME_STRINGS) | {"'s", "Language"}
+    found |= set(translated_theme.PROMPTS.values())
+    found |= {"Toggle navigation of %(title)s", "Toggle hidden content"}
+    return found
+
+
+def test_every_theme_string_has_a_chinese_translation():
+    import sphinx
+
+    catalogs = [
+        REPO_ROOT / "docs/locale/zh_CN/LC_MESSAGES/sphinx.po",
+        Path(sphinx.__file__).parent / "locale/zh_CN/LC_MESSAGES/sphinx.po",
+    ]
+    translated: dict[str, str] = {}
+    for path in reversed(catalogs):  # the site's own catalog wins
+        with path.open("rb") as handle:
+            for message in read_po(handle):
+                if message.id and message.string and not message.fuzzy:
+                    translated[str(message.id)] = message.string
+    missing = sorted(m for m in theme_messages() if m not in translated)
+    assert not missing, "add these to docs/locale/zh_CN/LC_MESSAGES/sphinx.po: " + repr(
+        missing
+    )
+
+
+def test_hard_coded_theme_strings_are_put_through_gettext():
+    source = (
+        '<input aria-label="Toggle site navigation sidebar"><title>Light mode</title>'
+        '<a href="https://pradyunsg.me">@pradyunsg</a>\'s'
+    )
+    wrapped = translated_theme.wrap_in_gettext(source)
+    assert "{{ _('Toggle site navigation sidebar') }}" in wrapped
+    assert "<title>{{ _('Light mode') }}</title>" in wrapped
+    assert '</a>{{ _("\'s") }}' in wrapped
+
+
+def test_furo_still_has_the_strings_that_are_translated_by_wrapping():
+    """A furo upgrade that rewords a hard-coded string must not leave it English."""
+    import furo
+
+    templates = Path(furo.__file__).parent / "theme" / "furo"
+    source = "".join(path.read_text() for path in templates.rglob("*.html"))
+    for text in translated_theme.UNTRANSLATED_THEME_STRINGS:
+        assert f'"{text}"' in source or f">{text}<" in source, text
+    assert translated_theme.FOOTER_POSSESSIVE in source
+
+
+# -- The words of the computed tables --------------------------------------------
+
+
+def test_every_language_has_every_table_label_with_the_same_placeholders():
+    placeholders = re.compile(r"{(\w+)}")
+    english = table_labels.LABELS["en"]
+    for language, labels in table_labels.LABELS.items():
+        assert labels.keys() == english.keys(), language
+        for key, text in labels.items():
+            assert set(placeholders.findall(text)) == set(
+                placeholders.findall(english[key])
+            ), (language, key)
+
+
+def test_table_labels_follow_the_edition_being_built(monkeypatch):
+    monkeypatch.setenv(table_labels.LANGUAGE_VARIABLE, "zh_CN")
+    assert table_labels.label("shares_memory_with", name="`t`") == "与 `t` 共享内存"
+    monkeypatch.setenv(table_labels.LANGUAGE_VARIABLE, "en")
+    assert table_labels.label("copies") == "copies"
+    monkeypatch.delenv(table_labels.LANGUAGE_VARIABLE)
+    assert table_labels.label("yes") == "yes"  # outside a build: English
+
+
+def test_each_edition_computes_its_tables_in_its_own_words(tmp_path):
+    import build_site
+    from conftest import GOOD_EXAMPLE, make_small_site, notebook_page
+
+    code = "from table_labels import label\nprint(label('copies'), label('yes'))"
+    root = make_small_site(
+        tmp_path,
+        {"tensor_to_numpy/plot_01_good.py": GOOD_EXAMPLE},
+        {"table.md": notebook_page("Table", code)},
+    )
+    assert build_site.build(root=root, languages=["en", "zh_CN"]) == 0
+    outputs = {}
+    for language in ("en", "zh_CN"):
+        html = (root / "_build/html" / language / "table.html").read_text()
+        soup = BeautifulSoup(html, "html.parser")
+        outputs[language] = soup.select_one(".cell_output").get_text().strip()
+    assert outputs == {"en": "copies yes", "zh_CN": "复制 是"}
