@@ -3,10 +3,12 @@ Measure what a conversion costs as the array grows
 ==================================================
 
 A conversion that shares memory costs the same at every size, and a conversion
-that copies costs time in proportion to the number of bytes. This page first
-checks which conversions share memory, then times each of them on float32
-arrays from 1 KiB to 256 MiB, and compares the copy done by ``torch.tensor``
-with a plain copy into memory that is already allocated.
+that copies costs more as the number of bytes grows. This page first checks
+which conversions share memory, then times each of them on float32 arrays from
+1 KiB to 256 MiB, and compares the copy done by ``torch.tensor`` with a plain
+copy into memory that is already allocated. The timings are measured while the
+page is built; the page prints the thread count and cache sizes they were
+measured with, and its text says how to read them rather than what they are.
 """
 
 # %%
@@ -14,7 +16,8 @@ with a plain copy into memory that is already allocated.
 # ----------
 #
 # Ten float32 arrays of random numbers, each four times larger than the one
-# before, from 1 KiB (256 numbers) to 256 MiB (64 million numbers).
+# before, from 1 KiB (256 numbers) to 256 MiB (2\ :sup:`26`, about 67 million
+# numbers).
 
 import numpy as np
 import torch
@@ -26,6 +29,7 @@ arrays = [rng.random(nbytes // 4, dtype=np.float32) for nbytes in sizes]
 for array in arrays:
     assert array.dtype == np.float32 and array.flags.c_contiguous
 assert [array.nbytes for array in arrays] == sizes
+assert arrays[0].size == 256 and arrays[-1].size == 2**26
 print(f"{len(arrays)} arrays, from {sizes[0]} bytes to {sizes[-1] // 2**20} MiB")
 
 # %%
@@ -69,6 +73,66 @@ print("copied tensor sees the write:", copied[0].item() == 100.0)
 assert shared[0].item() == 100.0
 assert copied[0].item() == before
 array[0] = before
+
+# %%
+# The machine that measures
+# -------------------------
+#
+# Two things about the machine shape the timings below: how many threads
+# torch may use for a copy (``torch.get_num_threads()``), and how large the
+# CPU's caches are. On Linux the cache sizes can be read from
+# ``/sys/devices/system/cpu/cpu0/cache``; some C libraries also report them
+# through ``os.sysconf``. Where neither works, the page says so.
+
+import os
+from pathlib import Path
+
+UNITS = {"K": 2**10, "M": 2**20, "G": 2**30}
+
+
+def cpu_caches():
+    """Data and unified cache sizes of CPU 0 in bytes, by level, and where they came from."""
+    caches = {}
+    for index in sorted(Path("/sys/devices/system/cpu/cpu0/cache").glob("index*")):
+        try:
+            kind = (index / "type").read_text().strip()
+            level = int((index / "level").read_text())
+            size = (index / "size").read_text().strip()
+        except (OSError, ValueError):
+            continue
+        if kind != "Instruction" and size:
+            caches[level] = int(size.rstrip("KMG")) * UNITS.get(size[-1], 1)
+    if caches:
+        return caches, "/sys/devices/system/cpu/cpu0/cache"
+    for level, name in [
+        (1, "SC_LEVEL1_DCACHE_SIZE"),
+        (2, "SC_LEVEL2_CACHE_SIZE"),
+        (3, "SC_LEVEL3_CACHE_SIZE"),
+    ]:
+        if name in os.sysconf_names and os.sysconf(name) > 0:
+            caches[level] = os.sysconf(name)
+    return caches, "os.sysconf" if caches else None
+
+
+def size_label(nbytes):
+    if nbytes >= 2**20:
+        return f"{nbytes / 2**20:g} MiB"
+    return f"{nbytes / 2**10:g} KiB"
+
+
+threads = torch.get_num_threads()
+caches, cache_source = cpu_caches()
+print(f"torch threads: {threads} (torch.get_num_threads()); CPUs: {os.cpu_count()}")
+if caches:
+    listed = ", ".join(
+        f"L{level} {size_label(size)}" for level, size in sorted(caches.items())
+    )
+    print(f"CPU caches: {listed} (read from {cache_source})")
+else:
+    print("CPU caches: not readable on this system")
+last_level_cache = caches[max(caches)] if caches else None
+
+assert threads >= 1
 
 # %%
 # Time each conversion
@@ -124,30 +188,47 @@ for array in arrays:
 # ---------
 #
 # Times in microseconds per call, measured on the machine that built this
-# page. ``np.array`` is ``np.array(array, copy=True)``. The numbers change from
-# machine to machine and from run to run; the shape is what matters.
-
-
-def size_label(nbytes):
-    if nbytes >= 2**20:
-        return f"{nbytes // 2**20} MiB"
-    return f"{nbytes // 2**10} KiB"
-
+# page, with the threads and caches printed above. ``np.array`` is
+# ``np.array(array, copy=True)``. The numbers change from machine to machine
+# and from run to run.
 
 names = list(times)
-print("Measured on the machine that built this page (microseconds per call):")
+print(f"Measured on the machine that built this page, torch threads: {threads}")
+print("(microseconds per call):")
 print(f"{'size':>8}" + "".join(f"{name:>13}" for name in names))
 for index, nbytes in enumerate(sizes):
     row = "".join(f"{times[name][index] * 1e6:13.1f}" for name in names)
     print(f"{size_label(nbytes):>8}" + row)
 
 # %%
-# ``torch.from_numpy`` and ``torch.as_tensor`` take about the same short time
-# at every size: they only wrap the existing memory in a tensor. The columns
-# that copy grow with the size. Between the two largest sizes they grow about
-# four times, like the number of bytes; a bigger jump between two rows usually
-# marks the size where the data no longer fits in the CPU's cache, or where
-# new memory starts to come directly from the operating system.
+# ``torch.from_numpy`` and ``torch.as_tensor`` only wrap the existing memory
+# in a tensor, so their time does not depend on the size; the columns that
+# copy grow with it. The next cell checks both against the table, with margins
+# wide enough that a noisy run on a busy machine still passes: at every size,
+# the two that share take less than a hundredth of the time of the fastest
+# copy of the largest array, and each copying column takes more than a hundred
+# times longer for the largest array than for the smallest (which has
+# 262,144 times fewer bytes).
+
+largest = len(sizes) - 1
+sharing = ["from_numpy", "as_tensor"]
+copying = [name for name in names if name not in sharing]
+fastest_large_copy = min(times[name][largest] for name in copying)
+for name in sharing:
+    assert max(times[name]) < fastest_large_copy / 100, name
+for name in copying:
+    assert times[name][largest] > 100 * times[name][0], name
+
+# %%
+# How much more does a copy cost for four times the bytes? The last two rows
+# answer it for this run. A growth close to 4 means that the time follows the
+# number of bytes. Other readings are possible on other machines: a bigger
+# jump often marks the size where the data no longer fits in the CPU's cache,
+# or where new memory starts to come directly from the operating system.
+
+print(f"Growth from {size_label(sizes[-2])} to {size_label(sizes[-1])}, measured:")
+for name in copying:
+    print(f"{name:>14}: {times[name][-1] / times[name][-2]:5.1f} times")
 
 # %%
 # The chart
@@ -177,33 +258,67 @@ plt.show()
 #
 # Dividing the number of bytes by the time gives the copy bandwidth, here in
 # GB/s (10\ :sup:`9` bytes copied per second). The table starts at 1 MiB:
-# below that, the fixed cost of each call hides the copy. Arrays of a few MiB
-# fit in the CPU's cache, where a copy runs much faster than in main memory, so
-# expect the bandwidth to drop for the largest arrays.
+# below that, the fixed cost of each call hides the copy.
+#
+# A copy runs faster while the source and the copy both fit in the CPU's
+# cache than when they must come from main memory. The ``in cache`` column
+# says whether twice the array's size fits in the largest cache printed at
+# the top of the page (``?`` where the size could not be read), so that the
+# rows on either side of that line can be compared.
 
-print("Measured on the machine that built this page (GB/s):")
-header = ["torch.tensor", "array.copy()", "np.copyto", "ratio"]
+print(f"Measured on the machine that built this page, torch threads: {threads} (GB/s):")
+header = ["torch.tensor", "array.copy()", "np.copyto", "ratio", "in cache"]
 print(f"{'size':>8}" + "".join(f"{name:>14}" for name in header))
+rates = {"in": [], "out": []}
+faster_than_copyto = []
 for index, nbytes in enumerate(sizes):
     if nbytes < 2**20:
         continue
     tensor_rate = nbytes / times["torch.tensor"][index] / 1e9
     copy_rate = nbytes / times["array.copy()"][index] / 1e9
     floor_rate = nbytes / times["np.copyto"][index] / 1e9
+    if last_level_cache is None:
+        in_cache = "?"
+    else:
+        in_cache = "yes" if 2 * nbytes <= last_level_cache else "no"
+        rates["in" if in_cache == "yes" else "out"].append(floor_rate)
+    if tensor_rate > floor_rate:
+        faster_than_copyto.append(size_label(nbytes))
     print(
         f"{size_label(nbytes):>8}{tensor_rate:14.1f}{copy_rate:14.1f}"
-        f"{floor_rate:14.1f}{tensor_rate / floor_rate:14.0%}"
+        f"{floor_rate:14.1f}{tensor_rate / floor_rate:14.0%}{in_cache:>14}"
     )
+
+# %%
+# This run's reading of the cache column, for ``np.copyto``:
+
+if rates["in"] and rates["out"]:
+    print(
+        f"np.copyto, measured: {sum(rates['in']) / len(rates['in']):.1f} GB/s on average "
+        f"where the array and its copy fit in the {size_label(last_level_cache)} cache, "
+        f"{sum(rates['out']) / len(rates['out']):.1f} GB/s where they do not."
+    )
+elif last_level_cache is None:
+    print("The cache size could not be read, so this run cannot compare the two.")
+else:
+    print("Every row of the table lies on the same side of the cache size.")
 
 # %%
 # The ``ratio`` column is the bandwidth of ``torch.tensor`` divided by that of
 # the plain copy. Two effects pull it in opposite directions. ``torch.tensor``
 # must allocate its result, and the operating system supplies new memory page
 # by page the first time it is written, which costs time that ``np.copyto``
-# does not pay; this matters most for the largest arrays. On the other hand,
-# torch may copy a large tensor with several threads
-# (``torch.get_num_threads()``), while NumPy copies with one, so on a machine
-# with several cores ``torch.tensor`` can beat the plain copy at medium sizes.
+# does not pay. On the other hand, torch may split a large copy among its
+# threads (the number printed at the top), while NumPy copies with one. Which
+# effect wins depends on the machine and on what else it is running; this
+# run's answer:
+
+if faster_than_copyto:
+    print(f"torch.tensor beat np.copyto at: {', '.join(faster_than_copyto)} (measured)")
+else:
+    print(
+        f"torch.tensor (torch threads: {threads}) beat np.copyto at no size (measured)"
+    )
 
 # %%
 # What to remember
@@ -213,8 +328,10 @@ for index, nbytes in enumerate(sizes):
 #   torch supports) cost the same at any size, because they copy nothing.
 # * ``torch.tensor``, ``array.copy()`` and ``np.array(copy=True)`` copy every
 #   byte, so their cost grows with the size of the array.
-# * A copy into a new array also pays for the new memory, so it costs more
-#   than the copy alone unless several threads share the work.
+# * A copy into a new array also pays for the new memory, and torch may
+#   share a copy among threads. How these add up depends on the machine: its
+#   caches, its memory and its cores. The numbers on this page are one
+#   machine's; measure on yours before relying on one.
 # * Why these conversions share or copy:
 #   :ref:`sphx_glr_auto_examples_numpy_to_tensor_plot_01_from_numpy.py`,
 #   :ref:`sphx_glr_auto_examples_numpy_to_tensor_plot_02_torch_tensor_copies.py`

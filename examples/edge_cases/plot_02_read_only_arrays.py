@@ -3,10 +3,10 @@ Convert a read-only NumPy array to a tensor
 ===========================================
 
 NumPy can mark an array as read-only, but PyTorch has no read-only tensors.
-``torch.from_numpy`` still shares the memory, with a ``UserWarning``. This page
-shows the warning, what a write through the tensor does to the "read-only"
-array, where read-only arrays come from, and the two fixes: ``.copy()`` and
-``torch.tensor``.
+``torch.from_numpy`` still shares the memory, with a ``UserWarning``, and so do
+``torch.as_tensor`` and ``torch.asarray``. This page shows the warning, what a
+write through the tensor does to the "read-only" array, where read-only arrays
+come from, and the two fixes: ``.copy()`` and ``torch.tensor``.
 """
 
 # %%
@@ -139,18 +139,33 @@ assert from_broadcast.stride() == (0, 1)
 assert np.shares_memory(from_broadcast.numpy(), broadcast.base)
 
 # %%
-# ``torch.as_tensor`` behaves like ``torch.from_numpy`` here: it warns and
-# shares the memory.
+# ``torch.as_tensor`` and ``torch.asarray`` (with its default ``copy=None``)
+# behave like ``torch.from_numpy`` here: each warns and shares the memory, so
+# a write through either tensor reaches the array. (The loop takes each write
+# away again, so that the rest of the page starts from the same numbers.)
 
-with warnings.catch_warnings(record=True) as caught:
-    warnings.simplefilter("always")
-    as_tensor = torch.as_tensor(arr)
-assert caught, "torch.as_tensor should warn about a read-only array"
-for warning in caught:
-    print(f"{warning.category.__name__}: {warning.message}")
-print("same address:", arr.ctypes.data == as_tensor.data_ptr())
+for name, convert in [
+    ("torch.as_tensor", torch.as_tensor),
+    ("torch.asarray", torch.asarray),
+]:
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        shared = convert(arr)
+    assert caught, f"{name} should warn about a read-only array"
+    print(
+        f"{name}: {caught[0].category.__name__}: {str(caught[0].message).split('.')[0]}"
+    )
+    shared.add_(0.5)
+    print(
+        f"  same address: {arr.ctypes.data == shared.data_ptr()}, arr after add_(0.5): {arr}"
+    )
 
-assert arr.ctypes.data == as_tensor.data_ptr()
+    assert all(issubclass(warning.category, UserWarning) for warning in caught)
+    assert "not writable" in str(caught[0].message)
+    assert arr.ctypes.data == shared.data_ptr()
+    assert arr.tolist() == [10.5, 11.5, 12.5, 13.5]
+    shared.sub_(0.5)
+    assert arr.tolist() == [10.0, 11.0, 12.0, 13.0]
 
 # %%
 # Fix 1: ``.copy()`` first
@@ -179,7 +194,8 @@ assert arr.tolist() == [10.0, 11.0, 12.0, 13.0]
 # -----------------------
 #
 # ``torch.tensor`` always copies, so the read-only flag does not matter and it
-# does not warn. The tensor owns its memory.
+# does not warn. The tensor owns its memory. (``torch.asarray(arr, copy=True)``
+# copies without a warning too.)
 
 with warnings.catch_warnings(record=True) as caught:
     warnings.simplefilter("always")
@@ -193,17 +209,24 @@ assert not caught
 assert not np.shares_memory(copied.numpy(), arr)
 assert arr.tolist() == [10.0, 11.0, 12.0, 13.0]
 
+with warnings.catch_warnings(record=True) as caught:
+    warnings.simplefilter("always")
+    asarray_copy = torch.asarray(arr, copy=True)
+assert not caught
+assert not np.shares_memory(asarray_copy.numpy(), arr)
+
 # %%
 # What to remember
 # ----------------
 #
-# * ``torch.from_numpy`` and ``torch.as_tensor`` accept a read-only array with a
-#   ``UserWarning`` (shown once per process unless
+# * ``torch.from_numpy``, ``torch.as_tensor`` and ``torch.asarray`` accept a
+#   read-only array with a ``UserWarning`` (shown once per process unless
 #   ``torch.set_warn_always(True)``), and share its memory.
 # * PyTorch has no read-only tensors: an in-place write through the tensor
 #   changes the "read-only" array. On truly read-only memory this is undefined
 #   behaviour.
-# * To be safe, copy: ``torch.from_numpy(arr.copy())`` or ``torch.tensor(arr)``.
+# * To be safe, copy: ``torch.from_numpy(arr.copy())``, ``torch.tensor(arr)``
+#   or ``torch.asarray(arr, copy=True)``.
 # * More about the normal conversions:
 #   :ref:`sphx_glr_auto_examples_numpy_to_tensor_plot_01_from_numpy.py` and
 #   :ref:`sphx_glr_auto_examples_numpy_to_tensor_plot_02_torch_tensor_copies.py`.

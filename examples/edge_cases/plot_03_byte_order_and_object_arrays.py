@@ -2,11 +2,13 @@
 Convert big-endian and object NumPy arrays
 ==========================================
 
-Two kinds of NumPy arrays cannot become tensors directly: arrays whose byte
-order is not the machine's own (for example big-endian ``>f4`` data on a
-little-endian computer), and arrays with ``dtype=object``. This page shows the
-real errors from ``torch.from_numpy`` and ``torch.tensor`` for both, and how to
-convert each array to a dtype that PyTorch accepts.
+Two kinds of NumPy arrays hold numbers that PyTorch could store, yet cannot
+become tensors directly: arrays whose byte order is not the machine's own (for
+example big-endian ``>f4`` data on a little-endian computer), and arrays with
+``dtype=object``. This page shows the real errors from ``torch.from_numpy``
+and ``torch.tensor`` for both, and how to convert each array to a dtype that
+PyTorch accepts. It ends with the other dtypes that ``torch.from_numpy``
+refuses.
 """
 
 # %%
@@ -178,14 +180,69 @@ else:
 
 # %%
 # Another way is ``torch.tensor(objects.tolist())``: ``tolist()`` gives a plain
-# Python list, which ``torch.tensor`` accepts. Note the dtype: a list of Python
-# numbers becomes ``float32`` (the default dtype), not ``float64``.
+# Python list, which ``torch.tensor`` accepts. Here the list holds a float,
+# so the tensor gets the default dtype, ``float32``, not the ``float64`` that
+# NumPy would choose.
 
 from_list = torch.tensor(objects.tolist())
 print(from_list)
 
+assert torch.get_default_dtype() == torch.float32
 assert from_list.dtype == torch.float32
 assert from_list.tolist() == [1.0, 2.5, 3.0]
+
+# %%
+# The dtype comes from the Python types in the list, not from the array, so
+# it changes with the values. Without a float, a list of ``int`` gives
+# ``int64`` and a list of ``bool`` gives ``bool``. A ``complex`` element gives
+# ``complex64``, the complex dtype that matches the default ``float32``.
+
+inferred = {}
+for values in ([1, 2, 3], [True, False], [1, 2.5, 3], [1, 2.5, 3j]):
+    inferred[str(values)] = torch.tensor(np.array(values, dtype=object).tolist()).dtype
+    print(f"{str(values):>16} -> {inferred[str(values)]}")
+
+assert inferred["[1, 2, 3]"] == torch.int64
+assert inferred["[True, False]"] == torch.bool
+assert inferred["[1, 2.5, 3]"] == torch.float32
+assert inferred["[1, 2.5, 3j]"] == torch.complex64
+
+# %%
+# The other dtypes ``torch.from_numpy`` refuses
+# ---------------------------------------------
+#
+# Byte order and ``object`` are not the only refusals. ``torch.from_numpy``
+# also raises ``TypeError`` for strings (``U``), bytes (``S``), raw and
+# structured records (``V``), dates and durations (``datetime64``,
+# ``timedelta64``), the extended-precision ``longdouble`` and
+# ``clongdouble``, and ``np.ulonglong``. The last one surprises: on this
+# machine it is a second 64-bit unsigned type next to ``np.uint64``, and
+# NumPy calls the two dtypes equal, but ``torch.from_numpy`` accepts only
+# ``np.uint64``. None of these has a fix as simple as the ones above: decide
+# what numbers you want (for example ``datetime64`` to ``int64`` with
+# ``astype``) and convert first.
+
+refused = {
+    "U": np.array(["a", "b"]),
+    "S": np.array([b"a", b"b"]),
+    "V": np.zeros(2, dtype="V4"),
+    "datetime64": np.array(["2024-01-01", "2024-01-02"], dtype="datetime64[D]"),
+    "timedelta64": np.array([1, 2], dtype="timedelta64[s]"),
+    "longdouble": np.zeros(2, dtype=np.longdouble),
+    "clongdouble": np.zeros(2, dtype=np.clongdouble),
+    "ulonglong": np.zeros(2, dtype=np.ulonglong),
+}
+for name, array in refused.items():
+    try:
+        torch.from_numpy(array)
+    except TypeError as error:
+        print(f"{name:>11} {array.dtype.str:>6}: {str(error).split('. ')[0]}")
+    else:
+        raise AssertionError(f"torch.from_numpy should refuse {name}")
+
+assert np.ulonglong is not np.uint64
+assert np.dtype(np.ulonglong) == np.dtype(np.uint64)
+assert torch.from_numpy(np.zeros(2, dtype=np.uint64)).dtype == torch.uint64
 
 # %%
 # What to remember
@@ -198,7 +255,12 @@ assert from_list.tolist() == [1.0, 2.5, 3.0]
 #   ``arr.byteswap().view(arr.dtype.newbyteorder("="))``. Both copy.
 # * All three raise ``TypeError`` for ``dtype=object``, even when every
 #   element is a number. Convert first with ``arr.astype(np.float64)`` (or
-#   another numeric dtype).
-# * For the dtypes that convert directly, see
+#   another numeric dtype). ``torch.tensor(arr.tolist())`` also works, but
+#   picks the dtype from the Python values: ``float32`` only when a float is
+#   present, otherwise ``int64``, ``bool`` or ``complex64``.
+# * ``torch.from_numpy`` also refuses ``U``, ``S``, ``V``, ``datetime64``,
+#   ``timedelta64``, ``longdouble``, ``clongdouble`` and ``np.ulonglong``
+#   arrays, with ``TypeError``.
+# * For the dtypes that convert directly, see :doc:`/dtypes`,
 #   :ref:`sphx_glr_auto_examples_numpy_to_tensor_plot_01_from_numpy.py` and
 #   :ref:`sphx_glr_auto_examples_numpy_to_tensor_plot_02_torch_tensor_copies.py`.

@@ -7,40 +7,111 @@ without copying. ``np.from_dlpack(tensor)`` and ``torch.from_dlpack(array)``
 use it. This page shows that both directions share memory, that the result
 keeps the original alive, which tensors DLPack refuses (and one it gets
 wrong), what happens with read-only arrays, and how ``np.asarray`` and
-``np.array`` compare.
+``np.array`` compare. Several answers depend on the versions of torch and
+NumPy: the page checks the versions that run it, and says where others differ.
 """
+
+# %%
+# Two forms of DLPack
+# -------------------
+#
+# DLPack 1.0 added a *versioned* form of the exchange, and only that form can
+# say that memory must not be written. The consumer asks for it by passing
+# ``max_version`` to the producer's ``__dlpack__`` method, and gets a capsule
+# named ``dltensor_versioned`` instead of the old ``dltensor``.
+#
+# * torch speaks the versioned form from **torch 2.9**. Before 2.9,
+#   ``Tensor.__dlpack__`` has no ``max_version``, ``torch.from_dlpack`` asks
+#   only for the old form, and it takes no ``copy=`` or ``device=``.
+# * NumPy speaks it from **NumPy 2.1**; ``np.from_dlpack`` accepts ``copy=``
+#   and ``device=`` from the same release.
+
+import numpy as np
+import torch
+
+torch_version = tuple(
+    int(part) for part in torch.__version__.split("+")[0].split(".")[:2]
+)
+TORCH_2_9 = torch_version >= (2, 9)
+NUMPY_2_1 = np.lib.NumpyVersion(np.__version__) >= "2.1.0"
+print(f"torch {torch.__version__}, NumPy {np.__version__}")
+
+
+def capsule_name(capsule):
+    """The name that a capsule carries: its repr is <capsule object "NAME" at 0x...>."""
+    return repr(capsule).split('"')[1]
+
+
+for owner in (torch.arange(2.0), np.arange(2.0)):
+    speaks_versioned = TORCH_2_9 if isinstance(owner, torch.Tensor) else NUMPY_2_1
+    label = f"{type(owner).__module__}.{type(owner).__name__}"
+    print(f"{label}.__dlpack__(): {capsule_name(owner.__dlpack__())}")
+    if speaks_versioned:
+        versioned = capsule_name(owner.__dlpack__(max_version=(1, 0)))
+        print(f"{label}.__dlpack__(max_version=(1, 0)): {versioned}")
+        assert versioned == "dltensor_versioned"
+    else:
+        try:
+            owner.__dlpack__(max_version=(1, 0))
+        except TypeError as error:
+            print(
+                f"{label}.__dlpack__(max_version=(1, 0)): {type(error).__name__}: {error}"
+            )
+        else:
+            raise AssertionError(f"{label} should not know max_version")
+    assert capsule_name(owner.__dlpack__()) == "dltensor"
 
 # %%
 # Tensor to NumPy: ``np.from_dlpack``
 # -----------------------------------
 #
 # ``np.from_dlpack`` gives an array at the tensor's address. An in-place write
-# through either one is visible through the other.
-
-import numpy as np
-import torch
+# through the tensor is visible through the array.
 
 tensor = torch.arange(4, dtype=torch.float32)
 array = np.from_dlpack(tensor)
 print("same address:", array.ctypes.data == tensor.data_ptr())
-print("writeable:", array.flags.writeable)
 
-array[0] = 100
-print("tensor after array[0] = 100:", tensor)
 tensor.add_(1)
 print("array after tensor.add_(1):", array)
 
 assert array.ctypes.data == tensor.data_ptr()
-assert array.flags.writeable
-assert array.tolist() == [101.0, 2.0, 3.0, 4.0]
-assert tensor.tolist() == [101.0, 2.0, 3.0, 4.0]
+assert array.tolist() == [1.0, 2.0, 3.0, 4.0]
+
+# %%
+# Whether the array is writable depends on both versions. It is writable with
+# **NumPy 2.2.5 or newer and torch 2.9 or newer**. NumPy 2.2.5 is the first
+# release that marks an array writable when the versioned capsule does not
+# forbid it (earlier releases mark every array from DLPack read-only), and it
+# still marks every array from an old-form capsule read-only, because that
+# form cannot say whether writing is allowed. With an older NumPy or an older
+# torch, a write through the array raises ``ValueError``, although the memory
+# is the tensor's and the tensor can write to it.
+
+NUMPY_2_2_5 = np.lib.NumpyVersion(np.__version__) >= "2.2.5"
+print("writeable:", array.flags.writeable)
+
+assert array.flags.writeable == (NUMPY_2_2_5 and TORCH_2_9)
+if array.flags.writeable:
+    array[0] = 100
+    print("tensor after array[0] = 100:", tensor)
+    assert tensor.tolist() == [100.0, 2.0, 3.0, 4.0]
+else:
+    try:
+        array[0] = 100
+    except ValueError as error:
+        print(f"{type(error).__name__}: {error}")
+    else:
+        raise AssertionError("this array from DLPack should be read-only")
+    assert tensor.tolist() == [1.0, 2.0, 3.0, 4.0]
 
 # %%
 # NumPy to tensor: ``torch.from_dlpack``
 # --------------------------------------
 #
-# The other direction works the same way. ``torch.from_dlpack`` accepts any
-# object that has a ``__dlpack__`` method, including NumPy arrays.
+# The other direction works the same way with every version. ``torch.from_dlpack``
+# accepts any object that has a ``__dlpack__`` method, including NumPy arrays,
+# and the tensor is writable.
 
 source = np.arange(4.0)
 from_numpy = torch.from_dlpack(source)
@@ -114,9 +185,12 @@ assert watch() is None
 # ----------------------------------------
 #
 # DLPack has no place for autograd information, so a tensor that requires
-# grad refuses to export itself. The error is a ``BufferError``, for both
-# ``np.from_dlpack`` and ``torch.from_dlpack``.
+# grad refuses to export itself, for both ``np.from_dlpack`` and
+# ``torch.from_dlpack``. The error is a ``BufferError`` from torch 2.9 on,
+# and a ``RuntimeError`` before. ``BufferError`` is not a subclass of
+# ``RuntimeError``, so code that catches one misses the other.
 
+refusal = BufferError if TORCH_2_9 else RuntimeError
 weights = torch.ones(3, requires_grad=True)
 for name, convert in [
     ("np.from_dlpack", np.from_dlpack),
@@ -124,8 +198,9 @@ for name, convert in [
 ]:
     try:
         convert(weights)
-    except BufferError as error:
+    except (BufferError, RuntimeError) as error:
         print(f"{name}: {type(error).__name__}: {error}")
+        assert type(error) is refusal
     else:
         raise AssertionError(f"{name} should refuse a tensor that requires grad")
 
@@ -142,23 +217,23 @@ assert detached.ctypes.data == weights.data_ptr()
 # Conjugate and negative bits
 # ---------------------------
 #
-# A lazily conjugated complex tensor (``torch.conj``) is refused, with a
-# ``BufferError``:
+# A lazily conjugated complex tensor (``torch.conj``) is refused, with the
+# same error type as above:
 
 complex_tensor = torch.tensor([1 + 2j, 3 - 4j])
 try:
     np.from_dlpack(torch.conj(complex_tensor))
-except BufferError as error:
+except (BufferError, RuntimeError) as error:
     print(f"{type(error).__name__}: {error}")
+    assert type(error) is refusal
 else:
     raise AssertionError("DLPack should refuse a tensor with the conjugate bit")
 
 # %%
 # A tensor with the *negative* bit (for example ``.imag`` of a conjugated
-# tensor) is **not** refused, and with the installed torch the sign is lost:
-# the consumer sees the numbers stored in memory, not the numbers the tensor
-# shows. Always call ``.resolve_neg()`` (or ``.resolve_conj()``) before
-# exporting such a view.
+# tensor) is **not** refused, and the sign is lost: the consumer sees the
+# numbers stored in memory, not the numbers the tensor shows. Always call
+# ``.resolve_neg()`` (or ``.resolve_conj()``) before exporting such a view.
 
 negative = torch.conj(complex_tensor).imag
 exported = np.from_dlpack(negative)
@@ -175,42 +250,13 @@ assert np.from_dlpack(negative.resolve_neg()).tolist() == [-2.0, 4.0]
 # Read-only arrays
 # ----------------
 #
-# ``torch.from_numpy`` warns when an array is read-only (see the read-only page
-# of this section). ``torch.from_dlpack`` does not. To be sure that the warning
-# is not just hidden because it was already shown once, ask PyTorch to show
-# every warning.
+# NumPy refuses to hand a read-only array over in the old form, which cannot
+# carry the read-only mark. The refusal is a ``BufferError``:
 
 import warnings
 
-torch.set_warn_always(True)
-
 read_only = np.arange(3.0)
 read_only.flags.writeable = False
-with warnings.catch_warnings(record=True) as caught:
-    warnings.simplefilter("always")
-    shared = torch.from_dlpack(read_only)
-print("warnings:", len(caught))
-print("same address:", read_only.ctypes.data == shared.data_ptr())
-
-assert not caught
-assert read_only.ctypes.data == shared.data_ptr()
-
-# %%
-# The tensor can write into the "read-only" array. (This is safe here only
-# because this page turned the flag off on an ordinary array.)
-
-shared.add_(10)
-print("read_only after shared.add_(10):", read_only)
-print("writeable:", read_only.flags.writeable)
-
-assert read_only.tolist() == [10.0, 11.0, 12.0]
-assert not read_only.flags.writeable
-
-# %%
-# NumPy does mark the array as read-only when it exports it: with the older
-# form of the protocol, which cannot carry that mark, NumPy refuses the export.
-# ``torch.from_dlpack`` asks for the newer form, gets the mark, and still
-# returns an ordinary writable tensor.
 
 try:
     read_only.__dlpack__()
@@ -220,14 +266,59 @@ else:
     raise AssertionError("the old DLPack form should refuse a read-only array")
 
 # %%
-# To protect a read-only array, ask for a copy with ``copy=True``:
+# So ``torch.from_dlpack`` can take a read-only array only where it asks for
+# the versioned form and NumPy can give it: **torch 2.9 or newer with NumPy
+# 2.1 or newer**. Elsewhere it raises that ``BufferError``; use
+# ``torch.from_numpy`` (it shares memory, with a warning, see the read-only
+# page of this section) or ``torch.tensor`` (it copies).
+#
+# Where it works, ``torch.from_dlpack`` gives no warning, unlike
+# ``torch.from_numpy``. To be sure that a warning is not just hidden because
+# it was already shown once, ask PyTorch to show every warning.
 
-protected = torch.from_dlpack(read_only, copy=True)
-protected.zero_()
-print("read_only after protected.zero_():", read_only)
+torch.set_warn_always(True)
 
-assert not np.shares_memory(protected.numpy(), read_only)
-assert read_only.tolist() == [10.0, 11.0, 12.0]
+takes_read_only = TORCH_2_9 and NUMPY_2_1
+with warnings.catch_warnings(record=True) as caught:
+    warnings.simplefilter("always")
+    if takes_read_only:
+        shared = torch.from_dlpack(read_only)
+    else:
+        try:
+            torch.from_dlpack(read_only)
+        except BufferError as error:
+            print(f"{type(error).__name__}: {error}")
+        else:
+            raise AssertionError("this torch and NumPy should refuse a read-only array")
+print("warnings:", len(caught))
+
+assert not caught
+if takes_read_only:
+    print("same address:", read_only.ctypes.data == shared.data_ptr())
+    assert read_only.ctypes.data == shared.data_ptr()
+
+# %%
+# The versioned capsule carries NumPy's read-only mark, but the tensor that
+# ``torch.from_dlpack`` makes is an ordinary tensor, and it can write into the
+# "read-only" array. (This is safe here only because this page turned the flag
+# off on an ordinary array.) To protect a read-only array, ask for a copy with
+# ``copy=True``.
+
+if takes_read_only:
+    shared.add_(10)
+    print("read_only after shared.add_(10):", read_only)
+    print("writeable:", read_only.flags.writeable)
+    assert read_only.tolist() == [10.0, 11.0, 12.0]
+    assert not read_only.flags.writeable
+
+    protected = torch.from_dlpack(read_only, copy=True)
+    protected.zero_()
+    print("read_only after protected.zero_():", read_only)
+    assert not np.shares_memory(protected.numpy(), read_only)
+    assert read_only.tolist() == [10.0, 11.0, 12.0]
+else:
+    print("torch.from_dlpack refused the read-only array: nothing was written")
+    assert read_only.tolist() == [0.0, 1.0, 2.0]
 
 # %%
 # ``np.asarray`` and ``np.array`` on a tensor
@@ -247,46 +338,66 @@ assert np.shares_memory(as_array, tensor.numpy())
 assert not caught
 
 # %%
-# ``np.array(tensor)`` copies. With NumPy 2 it also shows a
+# ``np.array(tensor)`` copies. From NumPy 2.1 on it also shows a
 # ``DeprecationWarning``, because ``Tensor.__array__`` does not accept the
-# ``copy`` keyword that NumPy 2 passes.
+# ``copy`` keyword that NumPy passes. NumPy 1.26 and 2.0 copy without a
+# warning.
 
 with warnings.catch_warnings(record=True) as caught:
     warnings.simplefilter("always")
     copied = np.array(tensor)
-assert caught, "np.array(tensor) should warn about the copy keyword"
 for warning in caught:
     print(f"{warning.category.__name__}: {warning.message}")
+print("warnings:", len(caught))
 print("np.array shares memory:", np.shares_memory(copied, tensor.numpy()))
 
+assert bool(caught) == NUMPY_2_1
 assert all(issubclass(warning.category, DeprecationWarning) for warning in caught)
-assert "copy keyword" in str(caught[0].message)
+assert all("copy keyword" in str(warning.message) for warning in caught)
 assert not np.shares_memory(copied, tensor.numpy())
 
 # %%
 # And a surprise: ``np.asarray(tensor, copy=False)``, which asks NumPy to
 # promise that nothing is copied, raises a ``ValueError``, although
 # ``np.asarray(tensor)`` does not copy. NumPy cannot tell ``__array__`` not to
-# copy, so it cannot make the promise. NumPy also shows the
-# ``DeprecationWarning`` again. If you need that promise, use
-# ``np.from_dlpack(tensor, copy=False)``.
+# copy, so it cannot make the promise, and it shows the ``DeprecationWarning``
+# as well. (``np.asarray`` has a ``copy`` keyword from NumPy 2.0; NumPy 1.26
+# raises ``TypeError`` for it.)
 
+NUMPY_2 = np.lib.NumpyVersion(np.__version__) >= "2.0.0"
 with warnings.catch_warnings(record=True) as caught:
     warnings.simplefilter("always")
     try:
         np.asarray(tensor, copy=False)
-    except ValueError as error:
+    except (ValueError, TypeError) as error:
         print(f"{type(error).__name__}: {error}")
+        assert type(error) is (ValueError if NUMPY_2 else TypeError)
     else:
         raise AssertionError("np.asarray(tensor, copy=False) should raise")
-assert caught, "np.asarray(tensor, copy=False) should warn about the copy keyword"
 for warning in caught:
     print(f"{warning.category.__name__}: {warning.message}")
 
+assert bool(caught) == NUMPY_2
 assert all(issubclass(warning.category, DeprecationWarning) for warning in caught)
 
-no_copy = np.from_dlpack(tensor, copy=False)
-print("np.from_dlpack(copy=False) shares memory:", np.shares_memory(no_copy, as_array))
+# %%
+# If you need that promise, use ``np.from_dlpack(tensor, copy=False)``, which
+# raises rather than copy. It needs NumPy 2.1 or newer (for the keyword) and
+# torch 2.9 or newer (NumPy passes the keyword on to ``Tensor.__dlpack__``).
+# Elsewhere, ``np.from_dlpack(tensor)`` without the keyword shares memory all
+# the same, as the first section showed.
+
+if NUMPY_2_1 and TORCH_2_9:
+    no_copy = np.from_dlpack(tensor, copy=False)
+else:
+    try:
+        np.from_dlpack(tensor, copy=False)
+    except TypeError as error:
+        print(f"{type(error).__name__}: {error}")
+    else:
+        raise AssertionError("this torch and NumPy should not know copy=False")
+    no_copy = np.from_dlpack(tensor)
+print("np.from_dlpack shares memory:", np.shares_memory(no_copy, as_array))
 
 assert no_copy.ctypes.data == tensor.data_ptr()
 
@@ -296,14 +407,21 @@ assert no_copy.ctypes.data == tensor.data_ptr()
 #
 # * ``np.from_dlpack(tensor)`` and ``torch.from_dlpack(array)`` share memory,
 #   and the result keeps the original object alive.
-# * DLPack raises ``BufferError`` for tensors that require grad (use
-#   ``.detach()``) and for the conjugate bit. It does **not** refuse the
-#   negative bit, and the sign is lost: call ``.resolve_neg()`` first.
-# * ``torch.from_dlpack`` takes read-only arrays without a warning, and the
-#   tensor can write into them. Use ``copy=True`` to protect them.
-# * ``np.asarray(tensor)`` shares memory, ``np.array(tensor)`` copies with a
-#   ``DeprecationWarning``, and ``np.asarray(tensor, copy=False)`` raises.
+# * The array from ``np.from_dlpack(tensor)`` is writable only with NumPy
+#   2.2.5 or newer and torch 2.9 or newer; otherwise it is read-only, but
+#   still sees writes made through the tensor.
+# * DLPack refuses tensors that require grad (use ``.detach()``) and the
+#   conjugate bit, with ``BufferError`` from torch 2.9 and ``RuntimeError``
+#   before. It does **not** refuse the negative bit, and the sign is lost:
+#   call ``.resolve_neg()`` first.
+# * ``torch.from_dlpack`` takes a read-only array (torch 2.9 or newer with
+#   NumPy 2.1 or newer) without a warning, and the tensor can write into it.
+#   Use ``copy=True`` to protect it. Older versions raise ``BufferError``.
+# * ``np.asarray(tensor)`` shares memory. ``np.array(tensor)`` copies, with a
+#   ``DeprecationWarning`` from NumPy 2.1, and ``np.asarray(tensor,
+#   copy=False)`` raises.
 # * Related pages:
 #   :ref:`sphx_glr_auto_examples_edge_cases_plot_02_read_only_arrays.py`,
 #   :ref:`sphx_glr_auto_examples_edge_cases_plot_06_conj_and_neg_bits.py`,
+#   :ref:`sphx_glr_auto_examples_edge_cases_plot_10_lifetime.py`,
 #   :ref:`sphx_glr_auto_examples_tensor_to_numpy_plot_03_requires_grad.py`.
