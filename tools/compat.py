@@ -134,8 +134,19 @@ def notebook_cell_line(page: Path, cell_source: str, traceback: str) -> int | No
     return text.count("\n", 0, offset) + int(lines[-1])
 
 
-def run_notebook_page(page: Path) -> dict:
-    """Execute a MyST notebook page's cells with nbclient, from an empty folder."""
+def run_notebook_page(page: Path, root: Path = REPO_ROOT) -> dict:
+    """Execute a MyST notebook page's cells with nbclient, from an empty folder.
+
+    The kernel can import the site's table words (docs/_ext/table_labels.py),
+    as in the build, and prints them in English.
+    """
+    import os
+
+    extensions = str(root / "docs" / "_ext")
+    os.environ["PYTHONPATH"] = os.pathsep.join(
+        filter(None, [extensions, os.environ.get("PYTHONPATH")])
+    )
+    os.environ.setdefault("SITE_LANGUAGE", "en")
     from myst_nb.core.read import read_myst_markdown_notebook
     from nbclient import NotebookClient
     from nbclient.exceptions import CellExecutionError
@@ -193,7 +204,9 @@ def run_cell(name: str, pages: list[Path], root: Path = REPO_ROOT) -> dict:
     results = {}
     for page in pages:
         record = (
-            run_example(page, cuda) if page.suffix == ".py" else run_notebook_page(page)
+            run_example(page, cuda)
+            if page.suffix == ".py"
+            else run_notebook_page(page, root)
         )
         record["source"] = source_hash(page)
         if "failure" in record:  # paths as a reader of the repository sees them
