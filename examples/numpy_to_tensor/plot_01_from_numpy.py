@@ -5,7 +5,7 @@ Share memory between a NumPy array and a tensor with ``torch.from_numpy``
 ``torch.from_numpy(array)`` wraps the array's memory in a tensor without
 copying. This page shows writes going both ways, then the dtype that the tensor
 inherits from the array, and the float64 versus float32 error that this causes
-with a model, with two fixes.
+with a model: two fixes on the data's side, and ``float64`` layers.
 """
 
 # %%
@@ -68,8 +68,9 @@ assert torch.get_default_dtype() == torch.float32
 # The float64 trap with a model
 # -----------------------------
 #
-# The parameters of ``nn.Linear`` and other layers are ``float32``. Feeding
-# them a ``float64`` tensor does not convert anything: it raises an error.
+# The parameters of ``nn.Linear`` and other layers are created with the
+# default dtype, ``float32`` unless you change it. Feeding such a layer a
+# ``float64`` tensor does not convert anything: it raises an error.
 
 torch.manual_seed(0)
 rng = np.random.default_rng(0)
@@ -80,10 +81,13 @@ inputs = torch.from_numpy(features)
 print("weight dtype:", model.weight.dtype)
 print("input dtype: ", inputs.dtype)
 
+assert model.weight.dtype == model.bias.dtype == torch.get_default_dtype()
+
 try:
     model(inputs)
 except RuntimeError as error:
     print(f"{type(error).__name__}: {error}")
+    assert "Double" in str(error) and "Float" in str(error)
 else:
     raise AssertionError("a float32 Linear should refuse a float64 input")
 
@@ -145,6 +149,42 @@ print(inputs32[0])
 assert inputs32[0, 0].item() == 0.0
 
 # %%
+# Or make the layer ``float64``
+# -----------------------------
+#
+# The layer's dtype is not fixed. ``dtype=torch.float64`` creates ``float64``
+# parameters, and ``.double()`` converts the parameters of an existing layer.
+# Either layer accepts the ``float64`` tensor that shares the original array's
+# memory, at the cost of ``float64`` arithmetic.
+
+layer_float64 = torch.nn.Linear(3, 1, dtype=torch.float64)
+layer_double = torch.nn.Linear(3, 1).double()
+print("dtype=torch.float64:", layer_float64.weight.dtype)
+print(".double():          ", layer_double.weight.dtype)
+print("output dtype:", layer_float64(inputs).dtype, layer_double(inputs).dtype)
+
+assert layer_float64.weight.dtype == layer_double.weight.dtype == torch.float64
+assert layer_float64(inputs).dtype == layer_double(inputs).dtype == torch.float64
+assert np.shares_memory(features, inputs.numpy())
+
+# %%
+# Layers follow the default dtype when they are created. Set to ``float64``
+# with ``torch.set_default_dtype``, it gives ``float64`` layers; restore it
+# afterwards, because it applies to everything that is created after.
+
+previous = torch.get_default_dtype()
+torch.set_default_dtype(torch.float64)
+try:
+    layer_default = torch.nn.Linear(3, 1)
+finally:
+    torch.set_default_dtype(previous)
+print("created under float64 default:", layer_default.weight.dtype)
+print("default restored:", torch.get_default_dtype())
+
+assert layer_default.weight.dtype == torch.float64
+assert torch.get_default_dtype() == torch.float32
+
+# %%
 # What to remember
 # ----------------
 #
@@ -154,6 +194,8 @@ assert inputs32[0, 0].item() == 0.0
 #   ``float64`` tensor, which ``float32`` layers refuse.
 # * Fix it with ``.float()`` on the tensor or ``.astype(np.float32)`` on the
 #   array. Both make a copy of the original data.
+# * Layers are ``float32`` only by default: ``dtype=``, ``.double()`` or the
+#   default dtype make them ``float64``.
 # * To always copy, see
 #   :ref:`sphx_glr_auto_examples_numpy_to_tensor_plot_02_torch_tensor_copies.py`.
 #   To share only when possible, see

@@ -4,7 +4,8 @@ Copy a NumPy array into a new tensor with ``torch.tensor``
 
 ``torch.tensor(array)`` always copies the data into new memory. This page
 proves the copy with in-place writes in both directions, then shows how
-``dtype=`` changes the dtype during the copy and what ``device=`` does.
+``dtype=`` changes the dtype during the copy and where ``device=`` puts the
+new tensor.
 """
 
 # %%
@@ -67,9 +68,9 @@ assert tensor.dtype == torch.float64
 # Change the dtype with ``dtype=``
 # --------------------------------
 #
-# Pass ``dtype=torch.float32`` to convert the values during the copy. This is
-# the usual way to get a tensor that ``float32`` models accept. There is only
-# one copy: the conversion happens while copying.
+# Pass ``dtype=torch.float32`` to convert the values as part of the copy.
+# This is the usual way to get a tensor that ``float32`` models accept. The
+# array keeps its ``float64`` values.
 
 values = np.array([0.1, 0.2, 0.3])
 values32 = torch.tensor(values, dtype=torch.float32)
@@ -77,6 +78,7 @@ print(values.dtype, "->", values32.dtype)
 print(values32)
 
 assert values.dtype == np.float64
+assert values.tolist() == [0.1, 0.2, 0.3]
 assert values32.dtype == torch.float32
 assert not np.shares_memory(values, values32.numpy())
 
@@ -96,15 +98,34 @@ assert np.array_equal(values32.numpy(), values.astype(np.float32))
 # ----------------------------------
 #
 # ``device=`` places the new tensor on a device, for example
-# ``torch.tensor(array, device="cuda")`` for a GPU. The data is copied from the
-# array's CPU memory into the device memory. With ``device="cpu"`` (the default
-# here) the tensor is an ordinary CPU copy, as above.
+# ``torch.tensor(array, device="cuda")`` for a GPU, where the values are
+# copied from the array's CPU memory into the GPU's memory. Every build of
+# torch has the ``meta`` device, which keeps only the shape and the dtype and
+# no values at all. A ``meta`` tensor made from the array is on that device,
+# with the requested dtype, and holds nothing that NumPy could read.
 
-on_cpu = torch.tensor(values, dtype=torch.float32, device="cpu")
-print(on_cpu.device)
+on_meta = torch.tensor(values, dtype=torch.float32, device="meta")
+print(on_meta)
 
-assert on_cpu.device == torch.device("cpu")
-assert not np.shares_memory(values, on_cpu.numpy())
+assert on_meta.device == torch.device("meta") and on_meta.is_meta
+assert on_meta.shape == values.shape and on_meta.dtype == torch.float32
+
+try:
+    on_meta.numpy()
+except TypeError as error:
+    print(f"{type(error).__name__}: {error}")
+else:
+    raise AssertionError(".numpy() should refuse a tensor on the meta device")
+
+# %%
+# Without ``device=``, the copy is an ordinary CPU tensor, as in the sections
+# above.
+
+on_default = torch.tensor(values, dtype=torch.float32)
+print(on_default.device)
+
+assert on_default.device == torch.device("cpu")
+assert not np.shares_memory(values, on_default.numpy())
 
 # %%
 # What to remember
@@ -114,7 +135,8 @@ assert not np.shares_memory(values, on_cpu.numpy())
 #   tensor stay separate.
 # * It keeps the array's dtype unless you pass ``dtype=``; a ``float64`` array
 #   gives a ``float64`` tensor.
-# * ``dtype=`` and ``device=`` convert and place the data during the one copy.
+# * ``dtype=`` converts the values as they are copied, and ``device=`` decides
+#   where the new tensor lives; the array is never changed.
 # * To share memory instead, see
 #   :ref:`sphx_glr_auto_examples_numpy_to_tensor_plot_01_from_numpy.py`. To
 #   share when possible and copy only when needed, see

@@ -57,7 +57,7 @@ grad_array = w.grad.numpy()
 print(grad_array, "requires_grad:", w.grad.requires_grad)
 
 assert not w.grad.requires_grad
-assert grad_array.ctypes.data == w.grad.data_ptr()
+assert np.shares_memory(grad_array, w.grad.numpy())
 
 # %%
 # To work in ``float32``, like most models, add ``dtype=torch.float32`` to the
@@ -132,6 +132,7 @@ try:
     torch.from_numpy(counts).requires_grad_()
 except RuntimeError as error:
     print(f"{type(error).__name__}: {error}")
+    first_message = str(error)
 else:
     raise AssertionError("an int64 tensor should refuse requires_grad_()")
 
@@ -143,18 +144,25 @@ try:
     torch.tensor(counts, requires_grad=True)
 except RuntimeError as error:
     print(f"{type(error).__name__}: {error}")
+    assert str(error) != first_message
 else:
     raise AssertionError("an int64 tensor should refuse requires_grad=True")
 
 # %%
 # The fix is to choose a floating point dtype, for example
-# ``dtype=torch.float32``.
+# ``dtype=torch.float32``. A complex array needs no fix: its tensor can
+# require grad as it is.
 
 fixed = torch.tensor(counts, dtype=torch.float32, requires_grad=True)
 (fixed * 3).sum().backward()
 print(fixed.grad)
 
 assert fixed.grad.tolist() == [3.0, 3.0, 3.0]
+
+complex_leaf = torch.from_numpy(np.array([1 + 2j])).requires_grad_()
+print(complex_leaf.dtype, "requires_grad:", complex_leaf.requires_grad)
+
+assert complex_leaf.dtype == torch.complex128 and complex_leaf.requires_grad
 
 # %%
 # What to remember

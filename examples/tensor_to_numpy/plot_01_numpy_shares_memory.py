@@ -65,16 +65,24 @@ assert array.tolist() == [101, 3, 4]
 # is why no copy is needed.
 
 floats = torch.tensor([0.5, 1.5], dtype=torch.float32)
-print(floats.dtype, "->", floats.numpy().dtype)
+float_array = floats.numpy()
+print(tensor.dtype, "->", array.dtype)
+print(floats.dtype, "->", float_array.dtype)
+print(
+    "float32 array at the tensor's address:",
+    float_array.ctypes.data == floats.data_ptr(),
+)
 
-assert array.dtype == np.int64
-assert floats.numpy().dtype == np.float32
+assert tensor.dtype == torch.int64 and array.dtype == np.int64
+assert floats.dtype == torch.float32 and float_array.dtype == np.float32
+assert float_array.ctypes.data == floats.data_ptr()
 
 # %%
 # What to remember
 # ----------------
 #
-# * ``tensor.numpy()`` is free: no bytes are copied, whatever the size.
+# * ``tensor.numpy()`` copies nothing: the array is a second view of the
+#   tensor's memory, with the matching dtype.
 # * Any in-place change through either object is visible through the other.
 # * If you need an array that you can change independently, copy it: see
 #   :ref:`sphx_glr_auto_examples_tensor_to_numpy_plot_02_independent_copies.py`.

@@ -103,7 +103,8 @@ assert from_clone.tolist() == [101.0, 3.0, 4.0]
 # Which one to use
 # ----------------
 #
-# Both ways copy the data exactly once and give the same values and dtype.
+# Both ways give an array with its own memory, the same values and the same
+# dtype.
 # ``.numpy().copy()`` keeps the code in NumPy terms. ``.clone().numpy()`` is
 # useful when you want to keep the copy as a tensor too: the clone and the array
 # stay linked to each other, but not to the original.

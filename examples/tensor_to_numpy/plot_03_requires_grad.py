@@ -24,6 +24,7 @@ try:
     weights.numpy()
 except RuntimeError as error:
     print(f"{type(error).__name__}: {error}")
+    assert "detach().numpy()" in str(error)
 else:
     raise AssertionError("tensor.numpy() should refuse a tensor that requires grad")
 
@@ -158,8 +159,8 @@ assert leaf[0].item() == 100.0
 assert leaf.requires_grad
 
 # %%
-# ``force=True`` copies only when a step really has to make new memory: a GPU
-# tensor (``.cpu()``), or a tensor with its conjugate or negative bit set. For
+# ``force=True`` copies when a step has to make new memory: for a GPU tensor
+# (``.cpu()``), or for a tensor with its conjugate or negative bit set. For
 # example, ``.conj()`` on a complex tensor only sets a bit, so plain
 # ``.numpy()`` refuses it, and ``force=True`` writes the conjugated values into
 # new memory.
@@ -176,10 +177,18 @@ else:
 
 resolved = conjugated.numpy(force=True)
 print(resolved)
-print("same address:", resolved.ctypes.data == complex_values.data_ptr())
+print("shares memory:", np.shares_memory(resolved, complex_values.numpy()))
 
 assert resolved.tolist() == [1 - 2j, 3 + 1j]
-assert resolved.ctypes.data != complex_values.data_ptr()
+assert not np.shares_memory(resolved, complex_values.numpy())
+
+# %%
+# An in-place write into that array leaves the complex tensor as it was.
+
+resolved[0] = 0
+print(complex_values)
+
+assert complex_values.tolist() == [1 + 2j, 3 - 1j]
 
 # %%
 # What to remember
@@ -189,7 +198,7 @@ assert resolved.ctypes.data != complex_values.data_ptr()
 # * ``tensor.detach().numpy()`` works, but it is **not** a copy: a write
 #   through the array changes the original tensor, and autograd does not notice.
 # * ``tensor.numpy(force=True)`` on a CPU tensor that requires grad also shares
-#   memory with it. It copies only for GPU tensors and for tensors with the
+#   memory with it. It copies for GPU tensors and for tensors with the
 #   conjugate or negative bit set.
 # * For an independent array, add ``.copy()``: see
 #   :ref:`sphx_glr_auto_examples_tensor_to_numpy_plot_02_independent_copies.py`.

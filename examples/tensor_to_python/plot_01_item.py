@@ -3,8 +3,8 @@ Get a Python number from a tensor with ``.item()``
 ==================================================
 
 ``tensor.item()`` turns a tensor with one element into a plain Python number.
-This page shows the Python type you get for float, integer and bool tensors,
-and explains why ``torch.tensor(3.1415).item()`` prints
+This page shows the Python type you get for float, integer, bool and complex
+tensors, and explains why ``torch.tensor(3.1415).item()`` prints
 ``3.1414999961853027``.
 """
 
@@ -30,10 +30,10 @@ assert value == 2.5
 # The Python type follows the tensor's dtype
 # ------------------------------------------
 #
-# Floating point tensors give ``float``, integer tensors give ``int``, and
-# bool tensors give ``bool``. Python has only one type of each kind, so the
-# size of the dtype (``float16``, ``float32``, ``int8``, ``int64``, ...) is
-# not kept.
+# Floating point tensors give ``float``, integer tensors give ``int``, bool
+# tensors give ``bool``, and complex tensors give ``complex``. Python has only
+# one type of each kind, so the size of the dtype (``float16``, ``float32``,
+# ``int8``, ``int64``, ``complex64``, ...) is not kept.
 
 examples = [
     torch.tensor(2.5),
@@ -41,16 +41,19 @@ examples = [
     torch.tensor(7),
     torch.tensor(7, dtype=torch.uint8),
     torch.tensor(True),
+    torch.tensor(1 + 2j),
 ]
 for tensor in examples:
     item = tensor.item()
-    print(f"{tensor.dtype!s:<15} -> {type(item).__name__:<5} {item}")
+    print(f"{tensor.dtype!s:<15} -> {type(item).__name__:<7} {item}")
 
 assert type(torch.tensor(2.5).item()) is float
 assert type(torch.tensor(2.5, dtype=torch.float16).item()) is float
 assert type(torch.tensor(7).item()) is int
 assert type(torch.tensor(7, dtype=torch.uint8).item()) is int
 assert type(torch.tensor(True).item()) is bool
+assert torch.tensor(1 + 2j).dtype == torch.complex64
+assert type(torch.tensor(1 + 2j).item()) is complex
 
 # %%
 # Why ``3.1415`` comes back as ``3.1414999961853027``
@@ -66,6 +69,7 @@ print(pi_ish.dtype)
 
 assert pi_ish.dtype == torch.float32
 assert pi_ish.item() != 3.1415
+assert str(pi_ish) == "tensor(3.1415)"
 
 # %%
 # The tensor is ``float32``, PyTorch's default dtype. ``float32`` cannot store
@@ -87,6 +91,7 @@ print("float(np.float32(3.1415)):", float(numpy_value))
 print("same as .item():", float(numpy_value) == pi_ish.item())
 print(f"stored value with 20 decimals: {pi_ish.item():.20f}")
 
+assert str(numpy_value) == "3.1415"
 assert float(numpy_value) == pi_ish.item()
 assert pi_ish.item() == 3.1414999961853027
 assert pi_ish.item() < 3.1415
@@ -125,8 +130,8 @@ assert torch.equal(back, pi_ish)
 # What to remember
 # ----------------
 #
-# * ``.item()`` returns a Python ``float``, ``int`` or ``bool``, following the
-#   tensor's dtype.
+# * ``.item()`` returns a Python ``float``, ``int``, ``bool`` or ``complex``,
+#   following the tensor's dtype.
 # * Values from ``float32`` tensors show ``float32`` rounding when printed as a
 #   Python ``float``. Compare them with a tolerance (``math.isclose``), not
 #   with ``==``.
@@ -136,3 +141,5 @@ assert torch.equal(back, pi_ish)
 #   :ref:`sphx_glr_auto_examples_tensor_to_python_plot_03_scalars_that_require_grad.py`.
 #   Whole tensors to lists:
 #   :ref:`sphx_glr_auto_examples_tensor_to_python_plot_04_tolist.py`.
+#   Complex tensors:
+#   :ref:`sphx_glr_auto_examples_tensor_to_python_plot_05_complex_tensors.py`.

@@ -47,14 +47,29 @@ else:
 # %%
 # This matters when you catch the error: ``except ValueError`` does not catch
 # the error from ``.item()``, and ``except RuntimeError`` does not catch the
-# error from ``float()``. ``RuntimeError`` and ``ValueError`` are separate
-# classes; neither is a subclass of the other.
+# error from ``float()``. The loop below catches both and asks each error
+# which of the two classes it belongs to.
 
-print("RuntimeError is a ValueError:", issubclass(RuntimeError, ValueError))
-print("ValueError is a RuntimeError:", issubclass(ValueError, RuntimeError))
+raised = {}
+for name, convert in [("item", torch.Tensor.item), ("float", float), ("int", int)]:
+    try:
+        convert(values)
+    except (RuntimeError, ValueError) as error:
+        raised[name] = error
+    else:
+        raise AssertionError(f"{name}() should refuse a tensor with 3 elements")
 
-assert not issubclass(RuntimeError, ValueError)
-assert not issubclass(ValueError, RuntimeError)
+for name, error in raised.items():
+    print(
+        f"{name + '()':<8} RuntimeError: {isinstance(error, RuntimeError)!s:<5}",
+        f" ValueError: {isinstance(error, ValueError)}",
+    )
+
+assert isinstance(raised["item"], RuntimeError)
+assert not isinstance(raised["item"], ValueError)
+for name in ("float", "int"):
+    assert isinstance(raised[name], ValueError)
+    assert not isinstance(raised[name], RuntimeError)
 
 # %%
 # One element is enough, whatever the shape

@@ -12,21 +12,25 @@ and the ``float32`` rounding that becomes visible in the Python floats.
 # Element types follow the dtype
 # ------------------------------
 #
-# Each element becomes a Python ``int``, ``float`` or ``bool``, like
-# ``.item()`` does for a single element.
+# Each element becomes a Python ``int``, ``float``, ``bool`` or ``complex``,
+# like ``.item()`` does for a single element.
 
 import torch
 
 ints = torch.tensor([1, 2, 3]).tolist()
 floats = torch.tensor([0.5, 1.5]).tolist()
 bools = torch.tensor([True, False]).tolist()
+complexes = torch.tensor([1 + 2j, 3.5]).tolist()
 print(ints, [type(v).__name__ for v in ints])
 print(floats, [type(v).__name__ for v in floats])
 print(bools, [type(v).__name__ for v in bools])
+print(complexes, [type(v).__name__ for v in complexes])
 
 assert type(ints) is list and all(type(v) is int for v in ints)
 assert all(type(v) is float for v in floats)
 assert all(type(v) is bool for v in bools)
+assert complexes == [1 + 2j, 3.5 + 0j]
+assert all(type(v) is complex for v in complexes)
 
 # %%
 # The nesting follows the shape
@@ -120,6 +124,7 @@ print(small)
 print(small_list)
 
 assert small.dtype == torch.float32
+assert str(small) == "tensor([0.1000, 0.2000, 0.5000])"
 assert small_list[0] == 0.10000000149011612
 assert small_list[0] != 0.1
 assert small_list[2] == 0.5
@@ -137,8 +142,8 @@ assert small64 == [0.1, 0.2, 0.5]
 # What to remember
 # ----------------
 #
-# * ``.tolist()`` gives nested lists of Python ``int``, ``float`` or ``bool``,
-#   nested like the tensor's shape, and copied from the tensor.
+# * ``.tolist()`` gives nested lists of Python ``int``, ``float``, ``bool`` or
+#   ``complex``, nested like the tensor's shape, and copied from the tensor.
 # * A 0-d tensor gives a plain number, not a list.
 # * It works on tensors that require grad, with no warning (unlike
 #   ``.numpy()``: see
@@ -149,3 +154,5 @@ assert small64 == [0.1, 0.2, 0.5]
 #   ``0.1`` looks like ``0.10000000149011612``: the same page. Scalars that
 #   require grad:
 #   :ref:`sphx_glr_auto_examples_tensor_to_python_plot_03_scalars_that_require_grad.py`.
+#   Complex tensors:
+#   :ref:`sphx_glr_auto_examples_tensor_to_python_plot_05_complex_tensors.py`.
