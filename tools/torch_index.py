@@ -36,12 +36,18 @@ def has_nvidia_driver() -> bool:
 
 def pip_local_sources() -> tuple[list[str], list[str]]:
     """The local find-links folders and ``file://`` indexes in pip's configuration."""
-    listing = subprocess.run(
-        [sys.executable, "-m", "pip", "config", "list"],
-        capture_output=True,
-        text=True,
-        check=False,
-    ).stdout
+    # This interpreter's pip, else the first on PATH: uv's environments have none.
+    commands = [[sys.executable, "-m", "pip"], ["pip3"], ["pip"]]
+    listing = ""
+    for command in commands:
+        if command[0] != sys.executable and shutil.which(command[0]) is None:
+            continue
+        result = subprocess.run(
+            [*command, "config", "list"], capture_output=True, text=True, check=False
+        )
+        if result.returncode == 0:
+            listing = result.stdout
+            break
     find_links: list[str] = []
     indexes: list[str] = []
     for line in listing.splitlines():
