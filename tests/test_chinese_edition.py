@@ -14,6 +14,7 @@ from pathlib import Path
 
 import pytest
 import table_labels
+import translated_figures
 import translated_theme
 import translated_thumbnails
 from babel.messages.pofile import read_po
@@ -344,3 +345,32 @@ def test_the_computed_tables_are_chinese(built_site, page):
         for row in table
         for cell in row
     )
+
+
+def test_the_cost_chart_has_chinese_alt_text_from_its_section_title(built_site):
+    page = "auto_examples/cost/plot_01_conversion_cost.html"
+    alts = {}
+    for language in ("en", "zh_CN"):
+        path = built_site / "_build" / "html" / language / page
+        soup = BeautifulSoup(path.read_text(), "html.parser")
+        (image,) = soup.select("img.sphx-glr-single-img")
+        heading = image.find_parent("section").find(["h2", "h3"])
+        for link in heading.select(".headerlink"):
+            link.decompose()
+        alts[language] = image["alt"]
+        assert image["alt"] == heading.get_text().strip(), language
+    assert alts["en"] == "Time per call against array size"
+    assert re.search(f"[{HAN}]", alts["zh_CN"]) and not english_words_in_text(
+        alts["zh_CN"]
+    )
+
+
+def test_a_figure_alt_text_is_translated_as_escaped_plain_text():
+    translations = {"A chart": '``x`` 的"图"', "Same": "Same"}
+    translate = lambda text: translations.get(text, text)  # noqa: E731
+    assert (
+        translated_figures.translated_alt("A chart", translate) == "x 的&quot;图&quot;"
+    )
+    assert translated_figures.translated_alt("Same", translate) is None
+    assert translated_figures.translated_alt("Untranslated", translate) is None
+    assert translated_figures.translated_alt("", translate) is None
