@@ -41,6 +41,7 @@ extensions = [
     "aria_heading_level",  # sidebar captions get an aria-level (sphinx-doc/sphinx#14030)
     "translated_theme",  # theme strings, site title, prompts: locale/LANG/LC_MESSAGES/sphinx.po
     "translated_thumbnails",  # gallery thumbnails (raw HTML) from the examples' catalogs
+    "translated_figures",  # the alt text of the examples' charts, from their catalogs
     "table_labels",  # the edition's words for the tables that notebook pages compute
 ]
 

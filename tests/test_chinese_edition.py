@@ -14,6 +14,7 @@ from pathlib import Path
 
 import pytest
 import table_labels
+import translated_figures
 import translated_theme
 import translated_thumbnails
 from babel.messages.pofile import read_po
@@ -23,26 +24,17 @@ from conftest import REPO_ROOT
 from zh_typography import HAN, english_words_in_text
 
 # What is not prose: code, program output (figures included), and the line
-# naming versions and devices.
+# naming versions and devices. What a notebook cell computes as Markdown (the
+# tables of the reference pages and their captions) is prose; what it prints
+# (.cell_output .output) is output.
 NOT_PROSE = (
     "script, style, pre, code, kbd, samp, tt, .highlight, .sphx-glr-script-out,"
-    " .cell_output, .sig, .example-provenance, [lang=en], .headerlink,"
+    " .cell_output .output, .sig, .example-provenance, [lang=en], .headerlink,"
     " img.sphx-glr-single-img, img.sphx-glr-multi-img"
 )
 CODE = "pre, code, .sphx-glr-script-out, .cell_output"
 ATTRIBUTES = ("title", "alt", "aria-label", "placeholder", "tooltip")
 META = ("og:title", "og:description", "og:site_name", "description")
-
-# Words that the pages about the computed tables use to name those tables'
-# columns and cells, while the tables are still printed in English. Remove
-# these once the notebooks print their tables with table_labels.
-TABLE_WORDS = {
-    "conversion-matrix.html": {
-        "Call", "Shares", "memory", "yes", "Keeps", "With", "Cost", "not", "run",
-        "on", "this", "build",
-    },
-    "dtypes.html": {"Other", "names", "Character", "code"},
-}  # fmt: skip
 
 # Half-width punctuation next to Chinese text that is right where it is: none yet.
 PUNCTUATION_EXCEPTIONS: dict[str, set[str]] = {}
@@ -104,9 +96,8 @@ def test_no_english_prose_on_chinese_pages(chinese_pages):
     site_code = set().union(*(page.code_words for page in chinese_pages.values()))
     found = []
     for name, page in chinese_pages.items():
-        allowed = TABLE_WORDS.get(name, set())
-        words = set(english_words_in_text(page.prose)) - allowed
-        words |= set(english_words_in_text(page.plain)) - allowed - site_code
+        words = set(english_words_in_text(page.prose))
+        words |= set(english_words_in_text(page.plain)) - site_code
         if words:
             found.append(f"{name}: {sorted(words)}")
     assert not found, (
@@ -308,3 +299,78 @@ def test_each_edition_computes_its_tables_in_its_own_words(tmp_path):
         soup = BeautifulSoup(html, "html.parser")
         outputs[language] = soup.select_one(".cell_output").get_text().strip()
     assert outputs == {"en": "copies yes", "zh_CN": "复制 是"}
+
+
+COMPUTED_PAGES = ["quick-reference.html", "conversion-matrix.html", "dtypes.html"]
+
+
+def computed_tables(built_site, language: str, page: str) -> list[list[list[str]]]:
+    """The tables that a reference page's notebook cells printed: rows of cell texts.
+
+    Code in the cells (calls, dtypes, messages) is left out: what remains is
+    the words of the table.
+    """
+    path = built_site / "_build" / "html" / language / page
+    soup = BeautifulSoup(path.read_text(), "html.parser")
+    tables = []
+    for table in soup.select(".cell_output table"):
+        for element in table.select("code"):
+            element.decompose()
+        tables.append(
+            [
+                [cell.get_text(" ", strip=True) for cell in row.select("th, td")]
+                for row in table.select("tr")
+            ]
+        )
+    return tables
+
+
+@pytest.mark.parametrize("page", COMPUTED_PAGES)
+def test_the_computed_tables_are_chinese(built_site, page):
+    english = computed_tables(built_site, "en", page)
+    chinese = computed_tables(built_site, "zh_CN", page)
+    assert chinese and [len(t) for t in chinese] == [len(t) for t in english]
+    for table in chinese:
+        header, *rows = table
+        # Every column is named in Chinese, except one named by a term kept as it is.
+        assert all(re.search(f"[{HAN}]", name) or name == "dtype" for name in header), (
+            header
+        )
+        words = english_words_in_text("\n".join(" ".join(row) for row in table))
+        assert not words, (page, header, words)
+    # The words came from table_labels: the English edition's tables are English.
+    assert all(
+        not re.search(f"[{HAN}]", cell)
+        for table in english
+        for row in table
+        for cell in row
+    )
+
+
+def test_the_cost_chart_has_chinese_alt_text_from_its_section_title(built_site):
+    page = "auto_examples/cost/plot_01_conversion_cost.html"
+    alts = {}
+    for language in ("en", "zh_CN"):
+        path = built_site / "_build" / "html" / language / page
+        soup = BeautifulSoup(path.read_text(), "html.parser")
+        (image,) = soup.select("img.sphx-glr-single-img")
+        heading = image.find_parent("section").find(["h2", "h3"])
+        for link in heading.select(".headerlink"):
+            link.decompose()
+        alts[language] = image["alt"]
+        assert image["alt"] == heading.get_text().strip(), language
+    assert alts["en"] == "Time per call against array size"
+    assert re.search(f"[{HAN}]", alts["zh_CN"]) and not english_words_in_text(
+        alts["zh_CN"]
+    )
+
+
+def test_a_figure_alt_text_is_translated_as_escaped_plain_text():
+    translations = {"A chart": '``x`` 的"图"', "Same": "Same"}
+    translate = lambda text: translations.get(text, text)  # noqa: E731
+    assert (
+        translated_figures.translated_alt("A chart", translate) == "x 的&quot;图&quot;"
+    )
+    assert translated_figures.translated_alt("Same", translate) is None
+    assert translated_figures.translated_alt("Untranslated", translate) is None
+    assert translated_figures.translated_alt("", translate) is None
