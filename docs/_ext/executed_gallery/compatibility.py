@@ -265,6 +265,7 @@ class CompatibilityRange(SphinxDirective):
         reasons = declared["range"]["reasons"]
         reasons = reasons.get(self.config.language or "en", reasons["en"])
         items = nodes.bullet_list()
+        problems = []
         for text in (
             labels["range_torch"].format(**span) + " " + reasons["torch"],
             labels["range_numpy"].format(numpy=labels["and"].join(span["numpy"]))
@@ -273,9 +274,11 @@ class CompatibilityRange(SphinxDirective):
             labels["range_python"].format(**span),
         ):
             item = nodes.list_item()
-            item += nodes.paragraph(text=text)
+            inline, messages = self.parse_inline(text)  # reasons may hold ``code``
+            item += nodes.paragraph("", "", *inline)
             items += item
-        return [untranslated(items)]
+            problems += messages
+        return [untranslated(items), *problems]
 
 
 class CompatibilityGrid(SphinxDirective):
@@ -329,7 +332,9 @@ class CompatibilityGrid(SphinxDirective):
             if "cuda" in env:
                 details += f", CUDA {env['cuda']}"
             paragraph += nodes.Text(
-                ": " + details + ", " + labels["checked"] + " " + env.get("date", "?")
+                labels["environment_line"].format(
+                    details=details, date=env.get("date", "?")
+                )
             )
             item += paragraph
             environments += item
