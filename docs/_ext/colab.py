@@ -66,7 +66,7 @@ MESSAGES = {
             "Where behaviour changed between these versions, "
             "outputs here can differ from the site's."
         ),
-        "compatibility": "What changes between versions: ",
+        "compatibility": "What changes between versions:",
         "compatibility_offline": "See the site's compatibility page.",
         "gpu_comment": (
             "# This notebook needs an NVIDIA GPU. In Colab: Runtime > Change runtime type\n"
@@ -167,7 +167,9 @@ def literal(text: str, indent: int) -> str:
     if len(quoted) + indent <= 80:
         return quoted
     pad = " " * (indent + 4)
-    pieces = textwrap.wrap(text, width=64, drop_whitespace=False)
+    pieces = textwrap.wrap(
+        text, width=64, drop_whitespace=False, break_on_hyphens=False
+    )
     lines = "".join(f"\n{pad}{json.dumps(p, ensure_ascii=False)}" for p in pieces)
     return f"{lines}\n{' ' * indent}"
 
@@ -211,9 +213,11 @@ def first_cell(
         "Python": environment["python"],
     }
     if compatibility:
-        compatibility_line = messages["compatibility"] + compatibility
+        compatibility_line = (
+            f"{literal(messages['compatibility'], 4)}, {json.dumps(compatibility)}"
+        )
     else:
-        compatibility_line = messages["compatibility_offline"]
+        compatibility_line = literal(messages["compatibility_offline"], 4)
     comment = messages["comment"]
     gpu_check = ""
     if needs_gpu:
@@ -223,14 +227,18 @@ def first_cell(
         name: literal(messages[name], 8)
         for name in ("cpu_only", "running", "device", "same", "differs", "may_differ")
     }
-    return CHECK_TEMPLATE.format(
-        comment=comment,
-        built=json.dumps(built),
-        compatibility=literal(compatibility_line, 4),
-        gpu_check=gpu_check,
-        call=CHECK_CALL,
-        **text,
-    ).replace("\n\n\n\n", "\n\n")
+    return (
+        CHECK_TEMPLATE.format(
+            comment=comment,
+            built=json.dumps(built),
+            compatibility=compatibility_line,
+            gpu_check=gpu_check,
+            call=CHECK_CALL,
+            **text,
+        )
+        .replace("\n\n\n\n", "\n\n")
+        .rstrip("\n")
+    )  # as sphinx-gallery stores a cell
 
 
 # -- Configuration ---------------------------------------------------------------
@@ -446,5 +454,6 @@ def setup(app: Sphinx) -> dict:
         "builder-inited", regenerate_notebooks_when_their_first_cell_changed, priority=4
     )
     app.add_post_transform(AddColabButton)
+    app.add_css_file("open-in-colab.css")  # in html_static_path (docs/_static)
     app.connect("build-finished", write_colab_notebooks)
     return {"version": "1.0", "parallel_read_safe": True, "parallel_write_safe": True}

@@ -1,7 +1,9 @@
 """Link every page to the same page in the site's other language editions.
 
 Also gives each edition its own base URL (``site_url/LANG/``), so that the
-canonical link of a Chinese page names the Chinese page.
+canonical link of a Chinese page names the Chinese page, and puts in every
+page's head a ``<link rel="alternate" hreflang>`` for each edition and for
+``x-default`` (English), absolute on the hosted site (the sitemap lists the same).
 
 Each edition is built into a sibling folder (``_build/html/en``,
 ``_build/html/zh_CN``), so the same page in another edition is found by going up
