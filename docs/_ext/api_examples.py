@@ -36,6 +36,7 @@ from sphinx.application import Sphinx
 from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
+from sphinx.util.osutil import relative_uri
 
 from executed_gallery import gallery_dir_pairs
 
@@ -347,7 +348,7 @@ class LinkTableCallsToMiniGalleries(SphinxPostTransform):
         page = config.api_examples_page
         if not apis or page not in self.env.found_docs:
             return
-        uri = self.app.builder.get_relative_uri(docname, page)
+        uri = relative_uri(f"{docname}.html", f"{page}.html")
         for table in list(self.document.findall(nodes.table)):
             for literal in list(table.findall(nodes.literal)):
                 if isinstance(literal.parent, nodes.reference):

@@ -285,21 +285,22 @@ def is_notebook_page(env, docname: str) -> bool:
     return "kernelspec" in env.metadata.get(docname, {})
 
 
-def is_example_page(app: Sphinx, docname: str) -> bool:
-    script = example_source(app.srcdir, app.config, docname)
+def is_example_page(srcdir, config, docname: str) -> bool:
+    script = example_source(srcdir, config, docname)
     return script is not None and script.suffix == ".py"
 
 
-def page_needs_gpu(app: Sphinx, docname: str) -> bool:
-    script = example_source(app.srcdir, app.config, docname)
-    return script is not None and needs_cuda(app.srcdir, app.config, script)
+def page_needs_gpu(srcdir, config, docname: str) -> bool:
+    script = example_source(srcdir, config, docname)
+    return script is not None and needs_cuda(srcdir, config, script)
 
 
 def pages_with_notebooks(app: Sphinx) -> list[str]:
     return sorted(
         docname
         for docname in app.env.found_docs
-        if is_example_page(app, docname) or is_notebook_page(app.env, docname)
+        if is_example_page(app.srcdir, app.config, docname)
+        or is_notebook_page(app.env, docname)
     )
 
 
@@ -337,7 +338,7 @@ def read_myst_notebook(path: Path) -> nbformat.NotebookNode:
 
 def page_notebook(app: Sphinx, docname: str) -> nbformat.NotebookNode:
     """The page's notebook as it is read: sphinx-gallery's, or the MyST source's."""
-    if is_example_page(app, docname):
+    if is_example_page(app.srcdir, app.config, docname):
         path = Path(app.srcdir) / f"{docname}.ipynb"
         return nbformat.read(path, as_version=4)
     return read_myst_notebook(Path(app.env.doc2path(docname)))
@@ -346,7 +347,7 @@ def page_notebook(app: Sphinx, docname: str) -> nbformat.NotebookNode:
 def colab_notebook(app: Sphinx, docname: str, language: str) -> nbformat.NotebookNode:
     """The page's notebook, opened by this edition's runtime check, without outputs."""
     notebook = page_notebook(app, docname)
-    needs_gpu = page_needs_gpu(app, docname)
+    needs_gpu = page_needs_gpu(app.srcdir, app.config, docname)
     check = nbformat.v4.new_code_cell(
         first_cell(
             app.config.executed_gallery_environment,
@@ -398,14 +399,12 @@ def write_colab_notebooks(app: Sphinx, exception) -> None:
 # -- The button ----------------------------------------------------------------------
 
 
-def page_colab_url(app: Sphinx, docname: str) -> str | None:
-    repository = github_repository(app.config.colab_repository_url)
-    if not repository or not app.config.site_url:
+def page_colab_url(config, docname: str) -> str | None:
+    repository = github_repository(config.colab_repository_url)
+    if not repository or not config.site_url:
         return None
-    path = notebook_path(
-        app.config.language or "en", app.config.colab_notebook_dir, docname
-    )
-    return colab_url(repository, app.config.colab_branch, path)
+    path = notebook_path(config.language or "en", config.colab_notebook_dir, docname)
+    return colab_url(repository, config.colab_branch, path)
 
 
 def colab_button(url: str, language: str, needs_gpu: bool) -> nodes.Element:
@@ -428,17 +427,19 @@ class AddColabButton(SphinxPostTransform):
     formats = ("html",)
 
     def run(self, **kwargs) -> None:
-        app, docname = self.app, self.env.docname
-        if not (is_example_page(app, docname) or is_notebook_page(self.env, docname)):
+        srcdir, config, docname = self.env.srcdir, self.config, self.env.docname
+        if not (
+            is_example_page(srcdir, config, docname)
+            or is_notebook_page(self.env, docname)
+        ):
             return
-        url = page_colab_url(app, docname)
+        url = page_colab_url(config, docname)
         title = next(iter(self.document.findall(nodes.title)), None)
         if url is None or title is None:
             return
         section = title.parent
-        button = colab_button(
-            url, self.config.language or "en", page_needs_gpu(app, docname)
-        )
+        needs_gpu = page_needs_gpu(srcdir, config, docname)
+        button = colab_button(url, config.language or "en", needs_gpu)
         section.insert(section.index(title) + 1, button)
 
 
