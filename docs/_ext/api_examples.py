@@ -38,7 +38,7 @@ from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
 from sphinx.util.osutil import relative_uri
 
-from executed_gallery import gallery_dir_pairs
+from executed_gallery import gallery_dir_pairs, untranslated
 
 logger = logging.getLogger(__name__)
 
@@ -292,12 +292,6 @@ def outdated_with_the_apis(app: Sphinx, env, added, changed, removed) -> list[st
 
 
 # -- The page ------------------------------------------------------------------------
-
-
-def untranslated(node: nodes.Element) -> nodes.Element:
-    for element in node.findall(nodes.TextElement):
-        element["translatable"] = False
-    return node
 
 
 class ApiMiniGalleries(SphinxDirective):

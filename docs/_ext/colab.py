@@ -227,18 +227,15 @@ def first_cell(
         name: literal(messages[name], 8)
         for name in ("cpu_only", "running", "device", "same", "differs", "may_differ")
     }
-    return (
-        CHECK_TEMPLATE.format(
-            comment=comment,
-            built=json.dumps(built),
-            compatibility=compatibility_line,
-            gpu_check=gpu_check,
-            call=CHECK_CALL,
-            **text,
-        )
-        .replace("\n\n\n\n", "\n\n")
-        .rstrip("\n")
-    )  # as sphinx-gallery stores a cell
+    cell = CHECK_TEMPLATE.format(
+        comment=comment,
+        built=json.dumps(built),
+        compatibility=compatibility_line,
+        gpu_check=gpu_check,
+        call=CHECK_CALL,
+        **text,
+    )
+    return cell.rstrip("\n")  # sphinx-gallery stores a cell without its last newline
 
 
 # -- Configuration ---------------------------------------------------------------
