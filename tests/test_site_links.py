@@ -90,6 +90,20 @@ def test_myst_syntax_becomes_plain_markdown_in_notebooks():
     assert colab.plain_markdown(text) == "See dtypes and the matrix.\nAfter."
 
 
+def test_a_page_that_imports_a_site_module_writes_it_in_its_notebook(tmp_path):
+    import nbformat
+
+    (tmp_path / "table_labels.py").write_text("def label(key):\n    return key\n")
+    notebook = nbformat.v4.new_notebook()
+    notebook.cells = [
+        nbformat.v4.new_code_cell("import numpy as np\nfrom table_labels import label"),
+        nbformat.v4.new_code_cell("import math"),
+    ]
+    (cell,) = colab.site_module_cells(notebook, tmp_path)
+    assert cell.source.splitlines()[0] == "%%writefile table_labels.py"
+    assert "def label(key):" in cell.source
+
+
 # -- Which APIs an example calls -------------------------------------------------------
 
 

@@ -127,9 +127,7 @@ def measure_nox_overhead(root: Path) -> Measurement | None:
 
 
 README = REPO_ROOT / "README.md"
-README_TABLE = re.compile(
-    r"(<!-- bench:start -->\n).*?(<!-- bench:end -->)", re.DOTALL
-)
+README_TABLE = re.compile(r"(<!-- bench:start -->\n).*?(<!-- bench:end -->)", re.DOTALL)
 # The README's install line, as a newcomer runs it (kept in step by a test).
 NOX_REQUIREMENT = "nox[uv]"
 

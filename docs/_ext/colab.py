@@ -333,6 +333,31 @@ def read_myst_notebook(path: Path) -> nbformat.NotebookNode:
     return notebook
 
 
+IMPORT = re.compile(r"^\s*(?:from|import)\s+(\w+)", re.MULTILINE)
+
+
+def site_module_cells(notebook, extensions: Path) -> list:
+    """Cells that write the site's own modules that the page's code imports.
+
+    A notebook page may import a module of docs/_ext (the tables' words,
+    table_labels.py), which the build puts on the kernel's path; Colab has no
+    checkout, so the notebook writes each such module next to itself first.
+    """
+    code = "\n".join(c.source for c in notebook.cells if c.cell_type == "code")
+    names = sorted(
+        name
+        for name in set(IMPORT.findall(code))
+        if (extensions / f"{name}.py").is_file()
+    )
+    cells = []
+    for name in names:
+        source = (extensions / f"{name}.py").read_text(encoding="utf-8")
+        cell = nbformat.v4.new_code_cell(f"%%writefile {name}.py\n{source}")
+        cell.pop("id", None)
+        cells.append(cell)
+    return cells
+
+
 def page_notebook(app: Sphinx, docname: str) -> nbformat.NotebookNode:
     """The page's notebook as it is read: sphinx-gallery's, or the MyST source's."""
     if is_example_page(app.srcdir, app.config, docname):
@@ -361,7 +386,10 @@ def colab_notebook(app: Sphinx, docname: str, language: str) -> nbformat.Noteboo
         cell.pop("id", None)
         if cell.cell_type == "code":
             cell.outputs, cell.execution_count = [], None
-    notebook.cells = [check, *cells]
+    modules = []
+    if not is_example_page(app.srcdir, app.config, docname):  # examples import none
+        modules = site_module_cells(notebook, Path(__file__).parent)
+    notebook.cells = [check, *modules, *cells]
     notebook.nbformat, notebook.nbformat_minor = 4, 4
     notebook.metadata["kernelspec"] = {
         "name": "python3",
