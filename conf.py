@@ -19,9 +19,18 @@ project = "Tensor Conversions"
 author = "The Tensor Conversions contributors"
 copyright = "2026, The Tensor Conversions contributors"
 
-# The one place that names where the sources and the hosted site live.
-REPOSITORY_URL = "https://github.com/tensor-conversions/tensor-conversions"
-HOSTED_URL = "https://tensor-conversions.github.io/tensor-conversions"
+# -- Where the site lives -------------------------------------------------------
+# The one place that names the repository, the branch its pages are built from
+# and the hosted site. The hosted workflow (.github/workflows/docs.yml) fills
+# them from the repository that runs it, so a fork publishes links to itself.
+# A local build knows none of them: its pages then link to no repository and no
+# hosted site, rather than to a host that may not exist.
+REPOSITORY_URL = os.environ.get("SITE_REPOSITORY_URL", "").rstrip("/")
+BRANCH = os.environ.get("SITE_BRANCH", "") or "main"
+HOSTED_URL = os.environ.get("SITE_HOSTED_URL", "").rstrip("/")
+# The branch of REPOSITORY_URL that the workflow writes the notebooks to that
+# "Open in Colab" opens (tools/publish_notebooks.py lays it out).
+NOTEBOOKS_BRANCH = "notebooks"
 
 # -- General configuration -----------------------------------------------------
 # https://www.sphinx-doc.org/en/master/usage/configuration.html#general-configuration
@@ -43,6 +52,9 @@ extensions = [
     "translated_thumbnails",  # gallery thumbnails (raw HTML) from the examples' catalogs
     "translated_figures",  # the alt text of the examples' charts, from their catalogs
     "table_labels",  # the edition's words for the tables that notebook pages compute
+    "colab",  # "Open in Colab" on every page that has a notebook
+    "api_examples",  # "Examples using X": mini-galleries, linked from the reference tables
+    "sitemap",  # sitemap.xml of each edition, with hreflang alternates
 ]
 
 exclude_patterns = [
@@ -101,6 +113,12 @@ sphinx_gallery_conf = {
     "show_signature": False,
     "remove_config_comments": True,
     "capture_repr": ("__repr__",),
+    # "Examples using X": which example calls which torch and NumPy API
+    # (docs/api-examples.md shows them as mini-galleries).
+    "backreferences_dir": "gen_modules/backreferences",
+    "doc_module": ("torch", "numpy"),
+    # first_notebook_cell (the runtime check that opens every notebook) is set
+    # by docs/_ext/colab.py from the environment that builds the site.
 }
 
 # -- executed_gallery (this project's extension) -------------------------------
@@ -110,6 +128,21 @@ executed_gallery_time_limit = 120  # seconds per example; a hang fails the build
 executed_gallery_hosted_url = HOSTED_URL
 # range.toml and results.json of the compatibility grid (nox -s compat).
 executed_gallery_compatibility = "compatibility"
+
+# -- Open in Colab (docs/_ext/colab.py) ----------------------------------------------
+
+colab_repository_url = REPOSITORY_URL
+colab_branch = NOTEBOOKS_BRANCH
+colab_notebook_dir = "notebooks"  # in each edition: LANG/notebooks/DOCNAME.ipynb
+colab_compatibility_page = "compatibility"
+
+# -- "Examples using X" (docs/_ext/api_examples.py) ------------------------------------
+
+api_examples_page = "api-examples"
+# Calls in these pages' tables link to their mini-galleries. In those tables `t`
+# is a tensor and `a` an array, and NumPy is imported as `np`.
+api_examples_link_pages = ["quick-reference", "conversion-matrix"]
+api_examples_receivers = {"t": "torch.Tensor", "a": "numpy.ndarray", "np": "numpy"}
 
 # -- myst-nb -----------------------------------------------------------------------
 # https://myst-nb.readthedocs.io/en/latest/configuration.html
@@ -163,7 +196,7 @@ html_sidebars = {
 }
 html_theme_options = {
     "source_repository": REPOSITORY_URL,
-    "source_branch": "main",
+    "source_branch": BRANCH,
     "source_directory": "docs/",
 }
 html_last_updated_fmt = None
@@ -180,8 +213,10 @@ copybutton_exclude = ".linenos, .gp, .go"
 # https://www.sphinx-doc.org/en/master/usage/configuration.html#options-for-the-linkcheck-builder
 
 linkcheck_ignore = [
-    # The hosted site itself: a page is linked before the build that publishes it exists.
-    rf"^{HOSTED_URL}/",
+    # The hosted site and its notebooks: a page links them before the build that
+    # publishes them exists.
+    *([rf"^{HOSTED_URL}/"] if HOSTED_URL else []),
+    r"^https://colab\.research\.google\.com/",
 ]
 
 # -- Environment-dependent settings (last) -------------------------------------------

@@ -107,6 +107,7 @@ def serve(session: nox.Session) -> None:
         "--watch", "examples",
         "--watch", "docs/_ext",
         "--ignore", "docs/auto_examples/*",
+        "--ignore", "docs/gen_modules/*",  # backreferences, rewritten by every build
         "--ignore", "*.md5",
         "--port", "8000",
         *session.posargs,

@@ -84,10 +84,20 @@ assert tensor.tolist() == [1.0, 1.0]
 '''
 
 
+# Where a fork's hosted workflow says its site lives (.github/workflows/docs.yml):
+# the site that the tests build carries these in every repository and hosted link.
+FORK_SITE = {
+    "SITE_REPOSITORY_URL": "https://github.com/a-fork-owner/tensor-conversions-fork",
+    "SITE_BRANCH": "fork-main",
+    "SITE_HOSTED_URL": "https://a-fork-owner.github.io/tensor-conversions-fork",
+}
+
+
 @pytest.fixture(scope="session")
 def built_site(tmp_path_factory) -> Path:
-    """The whole site, built once for the session from a copy of the sources."""
+    """The whole site, built once for the session from a copy of the sources,
+    with the settings that a fork's hosted workflow gives it."""
     root = copy_site(tmp_path_factory.mktemp("site"))
-    status = build_site.build(root=root)
+    status = build_site.build(root=root, env=FORK_SITE)
     assert status == 0, "the site's build failed; its output is above"
     return root

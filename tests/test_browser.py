@@ -1,8 +1,9 @@
 """The built site in a real browser: headless Chromium driven by Playwright.
 
 The site that ``built_site`` builds is served over HTTP on 127.0.0.1 and read
-the way a reader meets it: search, example pages and their downloads, the copy
-button, the light and dark themes, the language switcher, console errors,
+the way a reader meets it: search, example pages and their downloads, the Colab
+buttons and the notebooks they open (run with a Jupyter kernel), the links from
+the reference tables to the mini-galleries, the copy button, the light and dark themes, the language switcher, console errors,
 accessibility (axe-core) and screenshots for a reviewer
 (``test-artifacts/screenshots/``).
 
@@ -292,12 +293,36 @@ def test_example_page_shows_code_output_and_downloads(
     )
 
 
-# Executing a notebook costs a kernel start plus the script's run time, so
-# only the first example of each section runs here (tools/run_examples.py and
-# the build run every script); the GPU one only where CUDA exists.
-NOTEBOOK_EXAMPLES = sorted(
-    {script.parent.name: script for script in reversed(EXAMPLES)}.values()
-)
+# -- Open in Colab ---------------------------------------------------------------
+# Colab opens, from the repository's notebooks branch, the notebook that the build
+# wrote at the path that its link names (tests/test_site.py checks that path and
+# the workflow's layout). Here every page's button is followed to that notebook,
+# served with the site, and the notebook is run top to bottom with a Jupyter
+# kernel, as Colab would run it: every CPU notebook of the English edition, and
+# the CUDA ones where CUDA exists. Without CUDA, a CUDA notebook must stop in
+# its first cell and say how to get a GPU runtime. The Chinese notebooks differ
+# from the English ones only in that first cell, which runs for two of them.
+
+NOTEBOOK_PAGES = [
+    *(example_path(script) for script in EXAMPLES),
+    "quick-reference.html",
+    "conversion-matrix.html",
+    "dtypes.html",
+]
+CUDA_PAGES = {example_path(script) for script in EXAMPLES if needs_cuda(script)}
+COLAB = "https://colab.research.google.com/github/"
+
+
+def colab_notebook_path(page, base_url: str, edition: str, path: str) -> str:
+    """Follow the page's Colab button to the path of the notebook it opens."""
+    page.goto(f"{base_url}/{edition}/{path}")
+    button = page.locator("a.open-in-colab-link")
+    assert button.count() == 1, f"{edition}/{path} has no Colab button"
+    assert button.is_visible()
+    href = button.get_attribute("href")
+    assert href.startswith(COLAB), href
+    # github/OWNER/NAME/blob/BRANCH/PATH: the branch holds the site's notebook folders.
+    return href.removeprefix(COLAB).split("/", 4)[4]
 
 
 @pytest.fixture(scope="module")
@@ -310,36 +335,114 @@ def kernel_spec_dir(tmp_path_factory) -> Path:
     return kernels
 
 
-@pytest.mark.parametrize(
-    "script", NOTEBOOK_EXAMPLES, ids=lambda p: f"{p.parent.name}/{p.stem}"
-)
-def test_downloaded_notebook_executes(
-    shared_page, base_url, script, cuda_available, kernel_spec_dir, tmp_path
-):
-    if needs_cuda(script) and not cuda_available:
-        pytest.skip("needs CUDA, and torch sees no CUDA device on this machine")
+def run_notebook(notebook, kernel_spec_dir: Path, workdir: Path, cells=None):
     from jupyter_client import KernelManager
     from jupyter_client.kernelspec import KernelSpecManager
     from nbclient import NotebookClient
 
-    shared_page.goto(f"{base_url}/en/{example_path(script)}")
-    url = download_links(shared_page)[".ipynb"]
-    response = shared_page.request.get(url)
-    assert response.status == 200
-    notebook = nbformat.reads(response.text(), as_version=4)
-
+    if cells is not None:
+        notebook.cells = notebook.cells[:cells]
     specs = KernelSpecManager(kernel_dirs=[str(kernel_spec_dir)])
     manager = KernelManager(kernel_name="python3", kernel_spec_manager=specs)
     client = NotebookClient(
         notebook,
         km=manager,
         timeout=120,
-        resources={"metadata": {"path": str(tmp_path)}},
+        resources={"metadata": {"path": str(workdir)}},
     )
     client.execute()  # raises CellExecutionError, naming the cell, on any error
+    return notebook
+
+
+def cell_text(cell) -> str:
+    return "".join(out.get("text", "") for out in cell.get("outputs", []))
+
+
+@pytest.mark.parametrize("path", NOTEBOOK_PAGES)
+def test_colab_notebook_runs_top_to_bottom(
+    shared_page, base_url, path, cuda_available, kernel_spec_dir, tmp_path
+):
+    from nbclient.exceptions import CellExecutionError
+
+    notebook_path = colab_notebook_path(shared_page, base_url, "en", path)
+    response = shared_page.request.get(f"{base_url}/{notebook_path}")
+    assert response.status == 200, f"{notebook_path}: HTTP {response.status}"
+    notebook = nbformat.reads(response.text(), as_version=4)
+    if path in CUDA_PAGES and not cuda_available:
+        with pytest.raises(CellExecutionError) as stopped:
+            run_notebook(notebook, kernel_spec_dir, tmp_path)
+        assert "SystemExit" in str(stopped.value)
+        assert "Runtime > Change runtime type" in str(stopped.value)
+        assert notebook.cells[0].execution_count == 1
+        assert all(cell.get("execution_count") is None for cell in notebook.cells[1:])
+        return
+    run_notebook(notebook, kernel_spec_dir, tmp_path)
+    import numpy
+    import torch
+
+    check = cell_text(notebook.cells[0])
+    assert f"torch {torch.__version__}, NumPy {numpy.__version__}" in check
+    assert "Same versions as the build" in check, check
     outputs = [out for cell in notebook.cells for out in cell.get("outputs", [])]
-    assert outputs, "the notebook ran but printed nothing"
+    assert len(outputs) > 1, "the notebook ran but printed nothing of its own"
     assert not [out for out in outputs if out.output_type == "error"]
+
+
+@pytest.mark.parametrize("path", [FROM_NUMPY_PAGE, sorted(CUDA_PAGES)[0]])
+def test_chinese_colab_notebooks_check_the_runtime_in_chinese(
+    shared_page, base_url, path, cuda_available, kernel_spec_dir, tmp_path
+):
+    from nbclient.exceptions import CellExecutionError
+
+    notebook_path = colab_notebook_path(shared_page, base_url, "zh_CN", path)
+    assert notebook_path.startswith("zh_CN/")
+    notebook = nbformat.reads(
+        shared_page.request.get(f"{base_url}/{notebook_path}").text(), as_version=4
+    )
+    if path in CUDA_PAGES and not cuda_available:
+        with pytest.raises(CellExecutionError) as stopped:
+            run_notebook(notebook, kernel_spec_dir, tmp_path, cells=1)
+        assert "更改运行时类型" in str(stopped.value)
+        return
+    run_notebook(notebook, kernel_spec_dir, tmp_path, cells=1)
+    assert "当前运行" in cell_text(notebook.cells[0])
+
+
+@pytest.mark.parametrize("edition", ["en", "zh_CN"])
+def test_colab_button_is_labelled_in_the_pages_language(shared_page, base_url, edition):
+    label = {"en": "Open in Colab", "zh_CN": "在 Colab 中打开"}[edition]
+    for path in (FROM_NUMPY_PAGE, "quick-reference.html"):
+        shared_page.goto(f"{base_url}/{edition}/{path}")
+        button = shared_page.get_by_role("link", name=label, exact=True)
+        assert button.is_visible(), f"{edition}/{path}"
+        # Under the title, before the page's first code.
+        box = button.bounding_box()
+        title = shared_page.locator("article h1").bounding_box()
+        code = shared_page.locator("article div.highlight").first.bounding_box()
+        assert title["y"] < box["y"] < code["y"]
+
+
+# -- Examples using X ------------------------------------------------------------
+
+
+@pytest.mark.parametrize("edition", ["en", "zh_CN"])
+def test_a_call_in_the_quick_reference_leads_to_its_examples(page, base_url, edition):
+    page.goto(f"{base_url}/{edition}/quick-reference.html")
+    page.locator("table a.api-examples-link", has_text="t.numpy()").first.click()
+    page.wait_for_url("**/api-examples.html#torch.Tensor.numpy")
+    section = page.locator('section[id="torch.Tensor.numpy"]')
+    heading = section.locator("h2")
+    assert heading.inner_text().startswith("torch.Tensor.numpy")
+    # The browser scrolls to the section once the page is laid out.
+    page.wait_for_function(
+        "document.getElementById('torch.Tensor.numpy').getBoundingClientRect().top < 400"
+    )
+    assert heading.is_visible()
+    examples = section.locator(".sphx-glr-thumbcontainer a[href]")
+    assert examples.count() >= 2
+    examples.first.click()
+    assert page.locator("article h1").is_visible()
+    assert "/auto_examples/" in page.url
 
 
 # -- Copy button -------------------------------------------------------------
@@ -574,7 +677,13 @@ def test_every_page_loads_without_errors(browser, base_url, site_html):
 
 # -- Accessibility -----------------------------------------------------------
 
-A11Y_PAGES = ["index.html", FROM_NUMPY_PAGE, "quick-reference.html"]
+A11Y_PAGES = [
+    "index.html",
+    FROM_NUMPY_PAGE,
+    "quick-reference.html",
+    "api-examples.html",
+    "auto_examples/index.html",  # thumbnails, as on the mini-galleries
+]
 
 
 @pytest.fixture(scope="module")

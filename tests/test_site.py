@@ -2,15 +2,25 @@
 
 from __future__ import annotations
 
+import platform
 import re
 import zipfile
+from collections import Counter
 from pathlib import Path
 
+import nbformat
+import publish_notebooks
 import pytest
 import torch
+from bs4 import BeautifulSoup
 
-from conftest import REPO_ROOT
+import build_site
+from conftest import FORK_SITE, REPO_ROOT
 from run_examples import CUDA_DIR, needs_cuda
+
+HOSTED = FORK_SITE["SITE_HOSTED_URL"]
+REPOSITORY = FORK_SITE["SITE_REPOSITORY_URL"]
+BRANCH = FORK_SITE["SITE_BRANCH"]
 
 EXAMPLES = sorted((REPO_ROOT / "examples").rglob("plot_*.py"))
 CPU_EXAMPLES = [path for path in EXAMPLES if not needs_cuda(path)]
@@ -94,9 +104,7 @@ def test_edit_links_on_example_pages_lead_to_the_script(built_site):
     script = CPU_EXAMPLES[0]
     html = page_for(built_site, script).read_text()
     relative = script.relative_to(REPO_ROOT).as_posix()
-    assert re.search(
-        rf'href="https://github\.com/[^"]+/edit/main/{re.escape(relative)}"', html
-    )
+    assert f'href="{REPOSITORY}/edit/{BRANCH}/{relative}"' in html
     assert (
         "auto_examples/"
         not in re.findall(r'href="(https://github\.com/[^"]+/edit/[^"]+)"', html)[0]
@@ -140,7 +148,7 @@ def test_gallery_marks_the_cuda_section_as_not_executed(built_site):
 def test_not_found_page_at_the_root_leads_to_pages_that_exist(built_site):
     html_root = built_site / "_build" / "html"
     page = (html_root / "404.html").read_text()
-    assert '<base href="/tensor-conversions/">' in page
+    assert '<base href="/tensor-conversions-fork/">' in page
     links = re.findall(r'<a href="((?:en|zh_CN)/[^"]+)"', page)
     assert len(links) >= 6
     for link in links:
@@ -149,7 +157,7 @@ def test_not_found_page_at_the_root_leads_to_pages_that_exist(built_site):
 
 def test_pages_carry_link_preview_tags_and_their_own_canonical_url(built_site):
     page = "auto_examples/tensor_to_numpy/plot_01_numpy_shares_memory.html"
-    hosted = "https://tensor-conversions.github.io/tensor-conversions"
+    hosted = HOSTED
     for language in ("en", "zh_CN"):
         html = (built_site / "_build/html" / language / page).read_text()
         tags = dict(
@@ -175,3 +183,314 @@ def test_computed_reference_pages_name_what_computed_them(built_site, page):
     )
     assert provenance, page
     assert f"torch {torch.__version__}" in provenance.group(1)
+
+
+# -- Open in Colab ---------------------------------------------------------------------
+
+EDITIONS = ("en", "zh_CN")
+NOT_CONTENT_PAGES = {"search.html", "genindex.html"}
+
+
+def soup(path: Path) -> BeautifulSoup:
+    return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+
+
+def content_pages(site_html: Path, edition: str) -> list[str]:
+    """Every page of an edition that comes from a source, relative to the edition."""
+    root = site_html / edition
+    return sorted(
+        path.relative_to(root).as_posix()
+        for path in root.rglob("*.html")
+        if path.relative_to(root).as_posix() not in NOT_CONTENT_PAGES
+    )
+
+
+def notebook_docnames(site: Path) -> list[str]:
+    """Pages that have a notebook: every example, and every myst-nb page."""
+    examples = [
+        "auto_examples/"
+        + s.relative_to(REPO_ROOT / "examples").with_suffix("").as_posix()
+        for s in EXAMPLES
+    ]
+    notebook_pages = [
+        page.stem
+        for page in (site / "docs").glob("*.md")
+        if "file_format: mystnb"
+        in page.read_text(encoding="utf-8").split("\n---", 1)[0]
+    ]
+    assert {"quick-reference", "conversion-matrix", "dtypes"} <= set(notebook_pages)
+    return sorted(examples + notebook_pages)
+
+
+def colab_prefix() -> str:
+    settings = build_site.site_settings()
+    owner_name = REPOSITORY.removeprefix("https://github.com/")
+    return (
+        f"https://colab.research.google.com/github/{owner_name}/blob/"
+        f"{settings['NOTEBOOKS_BRANCH']}/"
+    )
+
+
+@pytest.mark.parametrize("edition", EDITIONS)
+def test_every_page_with_a_notebook_opens_it_in_colab(built_site, edition):
+    html_root = built_site / "_build" / "html"
+    published = {
+        path.as_posix() for path in publish_notebooks.notebook_files(html_root)
+    }
+    notebook_dir = build_site.site_settings()["colab_notebook_dir"]
+    with_notebook = notebook_docnames(built_site)
+    for docname in with_notebook:
+        page = soup(html_root / edition / f"{docname}.html")
+        buttons = page.select("a.open-in-colab-link")
+        assert len(buttons) == 1, f"{docname}: {len(buttons)} Colab buttons"
+        href = buttons[0]["href"]
+        assert href.startswith(colab_prefix()), href
+        path = href.removeprefix(colab_prefix())
+        assert path == f"{edition}/{notebook_dir}/{docname}.ipynb"
+        # The file that the link names was built, and the workflow publishes it there.
+        assert (html_root / path).is_file(), f"{docname}: {path} was not built"
+        assert path in published, f"{docname}: {path} is not on the notebooks branch"
+    for relative in content_pages(html_root, edition):
+        if relative.removesuffix(".html") not in with_notebook:
+            assert not soup(html_root / edition / relative).select(".open-in-colab"), (
+                f"{relative} has no notebook, but a Colab button"
+            )
+    # Every published notebook belongs to a page.
+    assert len([p for p in published if p.startswith(f"{edition}/")]) == len(
+        with_notebook
+    )
+
+
+def first_cell(notebook) -> str:
+    cell = notebook.cells[0]
+    assert cell.cell_type == "code"
+    return cell.source
+
+
+@pytest.mark.parametrize("edition", EDITIONS)
+def test_every_colab_notebook_opens_with_the_runtime_check(built_site, edition):
+    import numpy
+
+    html_root = built_site / "_build" / "html"
+    notebook_dir = build_site.site_settings()["colab_notebook_dir"]
+    notebooks = sorted((html_root / edition / notebook_dir).rglob("*.ipynb"))
+    assert notebooks
+    for path in notebooks:
+        notebook = nbformat.read(path, as_version=4)
+        nbformat.validate(notebook)
+        check = first_cell(notebook)
+        name = path.relative_to(html_root).as_posix()
+        assert "_check_runtime()" in check, name
+        for version in (
+            torch.__version__,
+            numpy.__version__,
+            platform.python_version(),
+        ):
+            assert f'"{version}"' in check, (
+                f"{name}: the build's {version} is not named"
+            )
+        # The compatibility page of the same edition, on the hosted site.
+        assert f"{HOSTED}/{edition}/compatibility.html" in check, name
+        assert (html_root / edition / "compatibility.html").is_file()
+        if edition == "zh_CN":
+            assert "当前运行" in check, name
+        gpu = f"/{CUDA_DIR}/" in name
+        assert ("raise SystemExit" in check) == gpu, name
+        assert ("Change runtime type" in check) == gpu, name
+        assert (notebook.metadata.get("accelerator") == "GPU") == gpu, name
+        assert not [c for c in notebook.cells if c.get("outputs")], (
+            f"{name} has outputs"
+        )
+
+
+def test_downloaded_notebooks_open_with_the_same_check_as_colab(built_site):
+    html_root = built_site / "_build" / "html"
+    notebook_dir = build_site.site_settings()["colab_notebook_dir"]
+    for script in CPU_EXAMPLES:
+        relative = script.relative_to(REPO_ROOT / "examples").with_suffix(".ipynb")
+        (download,) = (html_root / "en" / "_downloads").rglob(relative.name)
+        downloaded = nbformat.read(download, as_version=4)
+        colab = nbformat.read(
+            html_root / "en" / notebook_dir / "auto_examples" / relative, as_version=4
+        )
+        assert [c.source for c in downloaded.cells] == [c.source for c in colab.cells]
+
+
+# -- Sitemap, alternates, robots.txt ---------------------------------------------------
+
+SITEMAP = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
+XHTML = "{http://www.w3.org/1999/xhtml}"
+HREFLANGS = {"en": "en", "zh_CN": "zh-CN"}
+
+
+def local_file(html_root: Path, url: str) -> Path:
+    assert url.startswith(HOSTED + "/"), url
+    return html_root / url.removeprefix(HOSTED + "/")
+
+
+def test_sitemap_lists_every_page_of_both_editions_once(built_site):
+    from xml.etree import ElementTree
+
+    html_root = built_site / "_build" / "html"
+    index = ElementTree.parse(html_root / "sitemap.xml").getroot()
+    assert index.tag == f"{SITEMAP}sitemapindex"
+    sitemaps = [loc.text for loc in index.iter(f"{SITEMAP}loc")]
+    assert sitemaps == [f"{HOSTED}/{edition}/sitemap.xml" for edition in EDITIONS]
+    listed, alternates = [], []
+    for url in sitemaps:
+        urlset = ElementTree.parse(local_file(html_root, url)).getroot()
+        assert urlset.tag == f"{SITEMAP}urlset"
+        for entry in urlset.iter(f"{SITEMAP}url"):
+            listed.append(entry.find(f"{SITEMAP}loc").text)
+            links = {
+                link.get("hreflang"): link.get("href")
+                for link in entry.iter(f"{XHTML}link")
+                if link.get("rel") == "alternate"
+            }
+            assert set(links) == {*HREFLANGS.values(), "x-default"}, listed[-1]
+            assert links["x-default"] == links["en"]
+            assert listed[-1] in links.values()
+            alternates += links.values()
+    expected = [
+        f"{HOSTED}/{edition}/{page}"
+        for edition in EDITIONS
+        for page in content_pages(html_root, edition)
+    ]
+    duplicates = [url for url, count in Counter(listed).items() if count > 1]
+    assert not duplicates, duplicates
+    assert sorted(listed) == sorted(expected)
+    missing = sorted(
+        {url for url in alternates if not local_file(html_root, url).is_file()}
+    )
+    assert not missing, missing
+    robots = (html_root / "robots.txt").read_text()
+    assert f"Sitemap: {HOSTED}/sitemap.xml" in robots.splitlines()
+
+
+@pytest.mark.parametrize("edition", EDITIONS)
+def test_every_page_names_its_editions_in_its_head(built_site, edition):
+    html_root = built_site / "_build" / "html"
+    for path in sorted((html_root / edition).rglob("*.html")):
+        relative = path.relative_to(html_root / edition).as_posix()
+        links = {
+            link["hreflang"]: link["href"]
+            for link in soup(path).select('head link[rel="alternate"][hreflang]')
+        }
+        assert set(links) == {*HREFLANGS.values(), "x-default"}, relative
+        for code, hreflang in HREFLANGS.items():
+            assert links[hreflang] == f"{HOSTED}/{code}/{relative}", relative
+            assert local_file(html_root, links[hreflang]).is_file()
+        assert links["x-default"] == links["en"]
+
+
+# -- Every link to where the site lives carries the fork's values -----------------------
+
+
+@pytest.mark.parametrize("edition", EDITIONS)
+def test_every_repository_and_hosted_link_carries_the_forks_values(built_site, edition):
+    html_root = built_site / "_build" / "html"
+    kinds = Counter()
+    for relative in content_pages(html_root, edition):
+        page = soup(html_root / edition / relative)
+        expected_page = f"{HOSTED}/{edition}/{relative}"
+        canonical = page.select_one('link[rel="canonical"]')
+        assert canonical and canonical["href"] == expected_page, relative
+        og_url = page.select_one('meta[property="og:url"]')
+        assert og_url and og_url["content"] == expected_page, relative
+        kinds["canonical"] += 1
+        for link in page.select(".edit-this-page a"):
+            assert link["href"].startswith(f"{REPOSITORY}/edit/{BRANCH}/"), relative
+            kinds["edit"] += 1
+        for link in page.select(".view-this-page a"):
+            assert link["href"].startswith(f"{REPOSITORY}/blob/{BRANCH}/"), relative
+            kinds["view"] += 1
+        for link in page.select("a.open-in-colab-link"):
+            assert link["href"].startswith(colab_prefix()), relative
+            kinds["colab"] += 1
+        for link in page.select('.example-not-executed a[href^="http"]'):
+            assert link["href"] == expected_page, relative
+            kinds["hosted"] += 1
+    assert kinds["edit"] and kinds["view"] and kinds["colab"], kinds
+    if not CUDA:
+        assert kinds["hosted"] == len(GPU_EXAMPLES), kinds
+
+
+def test_no_built_file_names_another_host_for_the_site(built_site):
+    placeholders = ("tensor-conversions.github.io", "github.com/tensor-conversions/")
+    html_root = built_site / "_build" / "html"
+    for path in html_root.rglob("*"):
+        if path.suffix in {".html", ".xml", ".txt", ".ipynb", ".js"}:
+            text = path.read_text(encoding="utf-8", errors="replace")
+            for placeholder in placeholders:
+                assert placeholder not in text, f"{path.relative_to(html_root)}"
+
+
+# -- Examples using X -----------------------------------------------------------------
+
+# The calls that the issue names, and the site's own key calls.
+KEY_APIS = (
+    "torch.from_numpy",
+    "torch.Tensor.numpy",
+    "torch.as_tensor",
+    "torch.Tensor.item",
+    "torch.Tensor.tolist",
+    "torch.tensor",
+    "numpy.asarray",
+)
+
+
+@pytest.mark.parametrize("edition", EDITIONS)
+def test_every_called_api_has_a_minigallery_of_examples_that_use_it(
+    built_site, edition
+):
+    html_root = built_site / "_build" / "html" / edition
+    page = soup(html_root / "api-examples.html")
+    sections = {
+        section["id"]: section
+        for section in page.select("section[id]")
+        if section["id"].startswith(("torch.", "numpy."))
+    }
+    assert set(KEY_APIS) <= set(sections), sorted(sections)
+    for api, section in sections.items():
+        assert section.select_one("h2 code").get_text() == api
+        examples = [
+            a["href"] for a in section.select(".sphx-glr-thumbcontainer a[href]")
+        ]
+        assert examples, f"{api}: empty mini-gallery"
+        name = api.rsplit(".", 1)[1]
+        sources = {}
+        for href in examples:
+            target = (html_root / "api-examples.html").parent / href
+            assert target.is_file(), f"{api}: {href}"
+            relative = Path(href).relative_to("auto_examples").with_suffix(".py")
+            sources[href] = (REPO_ROOT / "examples" / relative).read_text()
+        # sphinx-gallery also lists examples that only hold a value of a class
+        # (a torch.Size from .shape); a method or function is called by name.
+        if api.startswith(("torch.Tensor.", "numpy.ndarray.")):
+            for href, source in sources.items():
+                assert f".{name}(" in source, f"{api}: {href} does not call it"
+        assert any(name in source for source in sources.values()), api
+
+
+@pytest.mark.parametrize("edition", EDITIONS)
+@pytest.mark.parametrize("page_name", ["quick-reference", "conversion-matrix"])
+def test_reference_tables_link_each_call_to_its_minigallery(
+    built_site, edition, page_name
+):
+    html_root = built_site / "_build" / "html" / edition
+    anchors = {
+        section["id"]
+        for section in soup(html_root / "api-examples.html").select("section[id]")
+    }
+    page = soup(html_root / f"{page_name}.html")
+    links = {}
+    for link in page.select("table a.api-examples-link"):
+        target, _, anchor = link["href"].partition("#")
+        assert target == "api-examples.html" and anchor in anchors, link["href"]
+        links[link.get_text()] = anchor
+    assert links.get("t.numpy()") == "torch.Tensor.numpy", links
+    assert links.get("torch.from_numpy(a)") == "torch.from_numpy", links
+    if page_name == "conversion-matrix":
+        assert links.get("np.asarray(t)") == "numpy.asarray", links
+    else:
+        assert links.get("t.item()") == "torch.Tensor.item", links

@@ -14,6 +14,7 @@ sphinx-build unchanged, so an unknown option fails there, by name.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import os
 import runpy
 import shutil
@@ -91,11 +92,54 @@ NOT_FOUND_PAGE = r"""<!DOCTYPE html>
 """
 
 
+def site_settings(root: Path = REPO_ROOT) -> dict:
+    """conf.py's settings, as a build with this process's environment sees them."""
+    return runpy.run_path(str(root / "conf.py"))
+
+
 def hosted_path(root: Path) -> str:
     """The URL path under which the hosted site lives, from conf.py's HOSTED_URL."""
-    hosted_url = runpy.run_path(str(root / "conf.py"))["HOSTED_URL"]
+    hosted_url = site_settings(root)["HOSTED_URL"]
     path = "/" + hosted_url.split("://", 1)[-1].partition("/")[2].strip("/")
     return path.rstrip("/") + "/"
+
+
+SITEMAP_INDEX = """<?xml version="1.0" encoding="UTF-8"?>
+<sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">
+{entries}</sitemapindex>
+"""
+
+ROBOTS = """User-agent: *
+Allow: /
+
+Sitemap: {hosted}/sitemap.xml
+"""
+
+
+def write_sitemap_index(html: Path, hosted_url: str) -> None:
+    """List every published edition's sitemap at the root, and point robots.txt at it.
+
+    Crawlers read robots.txt only at the root of a host: it takes effect where
+    the site is served from a domain's root (a custom domain or a user site).
+    For a project site under a path, submit the sitemap to the search engines.
+    """
+    index, robots = html / "sitemap.xml", html / "robots.txt"
+    editions = sorted(
+        path.parent.name
+        for path in html.glob("*/sitemap.xml")
+        if path.parent.name in LANGUAGES
+    )
+    if not hosted_url or not editions:
+        index.unlink(missing_ok=True)
+        robots.unlink(missing_ok=True)
+        return
+    hosted = hosted_url.rstrip("/")
+    entries = "".join(
+        f"  <sitemap><loc>{hosted}/{edition}/sitemap.xml</loc></sitemap>\n"
+        for edition in editions
+    )
+    index.write_text(SITEMAP_INDEX.format(entries=entries))
+    robots.write_text(ROBOTS.format(hosted=hosted))
 
 
 # What a build needs from the repository (for copies: tests, benchmark).
@@ -107,7 +151,7 @@ def ignore_build_products(folder: str, names: list[str]) -> set[str]:
     ignored = {"_build", "__pycache__", ".jupyter_cache"}
     ignored |= {name for name in names if name.endswith(".mo")}
     if Path(folder).name == "docs":
-        ignored.add("auto_examples")
+        ignored |= {"auto_examples", "gen_modules"}
     return ignored & set(names)
 
 
@@ -181,11 +225,13 @@ def publish(root: Path, language: str) -> None:
         published.rename(outgoing)
     incoming.rename(published)
     shutil.rmtree(outgoing, ignore_errors=True)
-    (root / "_build" / "html" / "index.html").write_text(ROOT_REDIRECT)
+    html = root / "_build" / "html"
+    (html / "index.html").write_text(ROOT_REDIRECT)
     # GitHub Pages answers every unknown URL with the 404.html at the site root.
     not_found = NOT_FOUND_PAGE.format(base=hosted_path(root))
-    (root / "_build" / "html" / "404.html").write_text(not_found)
-    (root / "_build" / "html" / ".nojekyll").touch()
+    (html / "404.html").write_text(not_found)
+    (html / ".nojekyll").touch()
+    write_sitemap_index(html, site_settings(root)["HOSTED_URL"])
 
 
 def build(
@@ -203,7 +249,29 @@ def build(
             file=sys.stderr,
         )
         return 2
-    run_env = {**os.environ, "GALLERY_JOBS": str(gallery_jobs()), **(env or {})}
+    with environment(env or {}):
+        return build_editions(root, languages, extra, require_cuda)
+
+
+@contextlib.contextmanager
+def environment(variables: dict[str, str]):
+    """Run with these environment variables: sphinx-build, and conf.py read here."""
+    saved = {name: os.environ.get(name) for name in variables}
+    os.environ.update(variables)
+    try:
+        yield
+    finally:
+        for name, value in saved.items():
+            if value is None:
+                os.environ.pop(name, None)
+            else:
+                os.environ[name] = value
+
+
+def build_editions(
+    root: Path, languages: list[str] | None, extra: list[str] | None, require_cuda: bool
+) -> int:
+    run_env = {**os.environ, "GALLERY_JOBS": str(gallery_jobs())}
     for index, language in enumerate(languages or available_languages(root)):
         started = time.perf_counter()
         command = sphinx_command(root, language, list(extra or []), require_cuda)

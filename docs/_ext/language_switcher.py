@@ -1,7 +1,9 @@
 """Link every page to the same page in the site's other language editions.
 
 Also gives each edition its own base URL (``site_url/LANG/``), so that the
-canonical link of a Chinese page names the Chinese page.
+canonical link of a Chinese page names the Chinese page, and puts in every
+page's head a ``<link rel="alternate" hreflang>`` for each edition and for
+``x-default`` (English), absolute on the hosted site (the sitemap lists the same).
 
 Each edition is built into a sibling folder (``_build/html/en``,
 ``_build/html/zh_CN``), so the same page in another edition is found by going up
@@ -31,18 +33,40 @@ def language_links(
     ]
 
 
+def alternates(
+    pagename: str, current: str, languages: dict[str, str], site_url: str
+) -> list[tuple[str, str]]:
+    """``(hreflang, URL)`` of this page in every edition, and ``x-default`` (English).
+
+    Absolute on the hosted site (as search engines want them); relative in a
+    build that knows no hosted URL.
+    """
+    links = language_links(pagename, current, languages)
+    if site_url:
+        base = site_url.rstrip("/")
+        urls = [
+            (link["hreflang"], f"{base}/{link['code']}/{pagename}.html")
+            for link in links
+        ]
+    else:
+        urls = [(link["hreflang"], link["url"]) for link in links]
+    default = next((url for lang, url in urls if lang == "en"), urls[0][1])
+    return [*urls, ("x-default", default)]
+
+
 def add_language_links(app: Sphinx, pagename, templatename, context, doctree) -> None:
     languages = app.config.site_languages
     if len(languages) < 2:
         return
-    links = language_links(pagename, app.config.language or "en", languages)
-    context["language_links"] = links
-    alternates = "".join(
-        f'<link rel="alternate" hreflang="{link["hreflang"]}" href="{link["url"]}">\n'
-        for link in links
-        if not link["current"]
+    current = app.config.language or "en"
+    context["language_links"] = language_links(pagename, current, languages)
+    tags = "".join(
+        f'<link rel="alternate" hreflang="{hreflang}" href="{url}">\n'
+        for hreflang, url in alternates(
+            pagename, current, languages, app.config.site_url
+        )
     )
-    context["metatags"] = context.get("metatags", "") + alternates
+    context["metatags"] = context.get("metatags", "") + tags
 
 
 def set_edition_base_url(app: Sphinx, config) -> None:

@@ -1,0 +1,485 @@
+"""Open every page's code in Google Colab, from notebooks that the build writes.
+
+Every example page (sphinx-gallery writes its notebook) and every notebook page
+(myst-nb reads its MyST source as a notebook) gets a notebook at a stable path
+in its edition, ``LANG/<colab_notebook_dir>/DOCNAME.ipynb``. The hosted workflow
+copies those files, at the same paths, to the branch ``colab_branch`` of the
+repository (``tools/publish_notebooks.py``), and the page's "Open in Colab"
+link is built from the same settings, so a link always names a file that this
+build wrote.
+
+Each notebook opens with a cell that prints the torch, NumPy and Python
+versions and the device it runs on, says when they differ from the ones that
+built the site, and links to the compatibility page. In the CUDA examples that
+cell also says how to get a GPU runtime in Colab, and stops the notebook when
+none is attached. The same cell (English, without the GPU stop) opens the
+notebooks that sphinx-gallery offers for download, through its
+``first_notebook_cell`` option.
+
+The button appears only where the site knows its repository and its hosted URL
+(``colab_repository_url`` and ``site_url``): a local build has published no
+notebooks for Colab to open.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import textwrap
+from pathlib import Path
+from urllib.parse import quote
+
+import nbformat
+from docutils import nodes
+from sphinx.application import Sphinx
+from sphinx.transforms.post_transforms import SphinxPostTransform
+from sphinx.util import logging
+
+from executed_gallery import (
+    example_source,
+    gallery_dir_pairs,
+    needs_cuda,
+    plot_gallery_enabled,
+)
+
+logger = logging.getLogger(__name__)
+
+COLAB_GITHUB = "https://colab.research.google.com/github"
+GITHUB = re.compile(r"^https://github\.com/([^/\s]+)/([^/\s]+?)(?:\.git)?/?$")
+# Names the cell that this extension writes, so that it is replaced, not repeated.
+CHECK_CALL = "_check_runtime()"
+# Next to sphinx-gallery's md5 files: the first cell that its notebooks hold.
+FIRST_CELL_FILE = ".first_notebook_cell.txt"
+
+MESSAGES = {
+    "en": {
+        "comment": (
+            "# Which torch, NumPy and Python run this notebook, on which device, and\n"
+            "# whether they are the versions that produced the outputs on the site."
+        ),
+        "running": "Running:",
+        "device": "Device:",
+        "cpu_only": "CPU only, no GPU attached",
+        "same": "Same versions as the build that produced the site's outputs.",
+        "differs": "The site's outputs were produced with:",
+        "may_differ": (
+            "Where behaviour changed between these versions, "
+            "outputs here can differ from the site's."
+        ),
+        "compatibility": "What changes between versions:",
+        "compatibility_offline": "See the site's compatibility page.",
+        "gpu_comment": (
+            "# This notebook needs an NVIDIA GPU. In Colab: Runtime > Change runtime type\n"
+            "# > Hardware accelerator: a GPU (the free T4 works) > Save; then run all cells."
+        ),
+        "no_gpu": (
+            "This notebook needs a CUDA GPU, and this runtime has none, so it stops "
+            "here. In Colab: Runtime > Change runtime type > Hardware accelerator: "
+            "a GPU (the free T4 works) > Save, then Runtime > Run all."
+        ),
+        "button": "Open in Colab",
+        "button_note": "Run this page's code in Google Colab, in your browser.",
+        "button_note_gpu": (
+            "Run this page's code in Google Colab, on a free GPU: choose a GPU "
+            "runtime there (Runtime > Change runtime type)."
+        ),
+    },
+    "zh_CN": {
+        "comment": (
+            "# 运行本笔记本的 torch、NumPy、Python 版本和设备，\n"
+            "# 以及它们是否就是产生本站输出的版本。"
+        ),
+        "running": "当前运行：",
+        "device": "设备：",
+        "cpu_only": "仅 CPU，未连接 GPU",
+        "same": "与产生本站输出的构建版本相同。",
+        "differs": "本站的输出由以下版本产生：",
+        "may_differ": "在这些版本之间行为有变化的地方，这里的输出可能与本站不同。",
+        "compatibility": "各版本之间的差异：",
+        "compatibility_offline": "请参阅本站的兼容性页面。",
+        "gpu_comment": (
+            "# 本笔记本需要 NVIDIA GPU。在 Colab 中：代码执行程序（Runtime）> 更改运行时类型\n"
+            "# （Change runtime type）> 硬件加速器选 GPU（免费的 T4 即可）> 保存，然后运行全部单元格。"
+        ),
+        "no_gpu": (
+            "本笔记本需要 CUDA GPU，而当前运行时没有 GPU，因此在此停止。"
+            "在 Colab 中：代码执行程序（Runtime）> 更改运行时类型（Change runtime type）> "
+            "硬件加速器选 GPU（免费的 T4 即可）> 保存，然后选择“全部运行”（Run all）。"
+        ),
+        "button": "在 Colab 中打开",
+        "button_note": "在浏览器里用 Google Colab 运行本页代码。",
+        "button_note_gpu": (
+            "在 Google Colab 中用免费 GPU 运行本页代码：在那里选择 GPU 运行时"
+            "（代码执行程序 > 更改运行时类型）。"
+        ),
+    },
+}
+
+CHECK_TEMPLATE = """\
+{comment}
+def _check_runtime():
+    import platform
+
+    import numpy
+    import torch
+
+    built = {built}
+    running = {{
+        "torch": torch.__version__,
+        "NumPy": numpy.__version__,
+        "Python": platform.python_version(),
+    }}
+    if torch.cuda.is_available():
+        device = f"GPU {{torch.cuda.get_device_name()}} (CUDA {{torch.version.cuda}})"
+    else:
+        device = {cpu_only}
+    print({running}, ", ".join(f"{{k}} {{v}}" for k, v in running.items()))
+    print({device}, device)
+
+    def release(name, version):
+        # A local label (+cpu, +cu128) names a build of torch, not a behaviour,
+        # and Python's bugfix releases do not change what these pages show.
+        version = version.split("+")[0]
+        return ".".join(version.split(".")[:2]) if name == "Python" else version
+
+    if all(release(k, running[k]) == release(k, built[k]) for k in built):
+        print({same})
+    else:
+        built_text = ", ".join(f"{{k}} {{v}}" for k, v in built.items())
+        print({differs}, built_text)
+        print({may_differ})
+    print({compatibility})
+{gpu_check}
+
+{call}
+del _check_runtime
+"""
+
+GPU_CHECK_TEMPLATE = """\
+    if not torch.cuda.is_available():
+        raise SystemExit({no_gpu})
+"""
+
+
+def literal(text: str, indent: int) -> str:
+    """``text`` as the argument of a call at ``indent``, split over lines when long."""
+    quoted = json.dumps(text, ensure_ascii=False)
+    if len(quoted) + indent <= 80:
+        return quoted
+    pad = " " * (indent + 4)
+    pieces = textwrap.wrap(
+        text, width=64, drop_whitespace=False, break_on_hyphens=False
+    )
+    lines = "".join(f"\n{pad}{json.dumps(p, ensure_ascii=False)}" for p in pieces)
+    return f"{lines}\n{' ' * indent}"
+
+
+def github_repository(url: str) -> str | None:
+    """``OWNER/NAME`` of a GitHub repository URL, or None for anything else."""
+    match = GITHUB.match(url or "")
+    return f"{match.group(1)}/{match.group(2)}" if match else None
+
+
+def notebook_path(language: str, notebook_dir: str, docname: str) -> str:
+    """Where a page's notebook lies, from the site root (and on the notebooks branch)."""
+    return f"{language}/{notebook_dir.strip('/')}/{docname}.ipynb"
+
+
+def colab_url(repository: str, branch: str, path: str) -> str:
+    """The Colab link that opens ``path`` on ``branch`` of the GitHub ``repository``."""
+    return f"{COLAB_GITHUB}/{repository}/blob/{quote(branch)}/{quote(path)}"
+
+
+def compatibility_url(config, language: str) -> str | None:
+    if not config.site_url:
+        return None
+    return (
+        f"{config.site_url.rstrip('/')}/{language}/"
+        f"{config.colab_compatibility_page}.html"
+    )
+
+
+def first_cell(
+    environment: dict[str, str],
+    language: str,
+    compatibility: str | None,
+    needs_gpu: bool,
+) -> str:
+    """The runtime check that opens a notebook."""
+    messages = MESSAGES.get(language, MESSAGES["en"])
+    built = {
+        "torch": environment["torch"],
+        "NumPy": environment["numpy"],
+        "Python": environment["python"],
+    }
+    if compatibility:
+        compatibility_line = (
+            f"{literal(messages['compatibility'], 4)}, {json.dumps(compatibility)}"
+        )
+    else:
+        compatibility_line = literal(messages["compatibility_offline"], 4)
+    comment = messages["comment"]
+    gpu_check = ""
+    if needs_gpu:
+        comment += "\n#\n" + messages["gpu_comment"]
+        gpu_check = GPU_CHECK_TEMPLATE.format(no_gpu=literal(messages["no_gpu"], 8))
+    text = {
+        name: literal(messages[name], 8)
+        for name in ("cpu_only", "running", "device", "same", "differs", "may_differ")
+    }
+    cell = CHECK_TEMPLATE.format(
+        comment=comment,
+        built=json.dumps(built),
+        compatibility=compatibility_line,
+        gpu_check=gpu_check,
+        call=CHECK_CALL,
+        **text,
+    )
+    return cell.rstrip("\n")  # sphinx-gallery stores a cell without its last newline
+
+
+# -- Configuration ---------------------------------------------------------------
+
+
+def set_first_notebook_cell(app: Sphinx, config) -> None:
+    """The downloadable notebooks open with the same check (English, no GPU stop).
+
+    Runs after executed_gallery has described the environment (priority 5) and
+    before sphinx-gallery checks its configuration (priority 10).
+    """
+    config.sphinx_gallery_conf["first_notebook_cell"] = first_cell(
+        config.executed_gallery_environment,
+        "en",
+        compatibility_url(config, "en"),
+        needs_gpu=False,
+    )
+
+
+def regenerate_notebooks_when_their_first_cell_changed(app: Sphinx) -> None:
+    """sphinx-gallery rewrites a notebook only when its example changed: when the
+    first cell changed (another hosted URL, another environment), run them again.
+
+    Runs before executed_gallery and sphinx-gallery look at their caches.
+    """
+    if not plot_gallery_enabled(app.config):
+        return  # nothing executes, so nothing cached may be thrown away
+    cell = app.config.sphinx_gallery_conf["first_notebook_cell"]
+    for _, gallery_dir in gallery_dir_pairs(app.srcdir, app.config):
+        record = gallery_dir / FIRST_CELL_FILE
+        if record.is_file() and record.read_text(encoding="utf-8") == cell:
+            continue
+        for md5 in gallery_dir.rglob("*.py.md5") if gallery_dir.is_dir() else []:
+            md5.unlink()
+        gallery_dir.mkdir(parents=True, exist_ok=True)
+        record.write_text(cell, encoding="utf-8")
+
+
+# -- Which pages have a notebook ---------------------------------------------------
+
+
+def is_notebook_page(env, docname: str) -> bool:
+    """A MyST page that myst-nb executes (it records the page's kernel)."""
+    return "kernelspec" in env.metadata.get(docname, {})
+
+
+def is_example_page(srcdir, config, docname: str) -> bool:
+    script = example_source(srcdir, config, docname)
+    return script is not None and script.suffix == ".py"
+
+
+def page_needs_gpu(srcdir, config, docname: str) -> bool:
+    script = example_source(srcdir, config, docname)
+    return script is not None and needs_cuda(srcdir, config, script)
+
+
+def pages_with_notebooks(app: Sphinx) -> list[str]:
+    return sorted(
+        docname
+        for docname in app.env.found_docs
+        if is_example_page(app.srcdir, app.config, docname)
+        or is_notebook_page(app.env, docname)
+    )
+
+
+# -- The notebooks ------------------------------------------------------------------
+
+# MyST that Jupyter's Markdown does not know: roles become their text, and
+# directives that only the site renders (an empty fenced block) disappear.
+MYST_ROLE = re.compile(r"\{[a-z:-]+\}`(?:([^`<]*?)\s*<[^`>]*>|([^`]*))`")
+EMPTY_DIRECTIVE = re.compile(r"^```\{[a-z-]+\}[^\n]*\n```\n?", re.MULTILINE)
+
+
+def plain_markdown(text: str) -> str:
+    text = EMPTY_DIRECTIVE.sub("", text)
+    return MYST_ROLE.sub(
+        lambda m: (m.group(1) or m.group(2)).strip("/").split("/")[-1], text
+    )
+
+
+def read_myst_notebook(path: Path) -> nbformat.NotebookNode:
+    from myst_nb.core.read import read_myst_markdown_notebook
+
+    notebook = read_myst_markdown_notebook(path.read_text(encoding="utf-8"), path=path)
+    notebook.metadata = nbformat.from_dict(
+        {
+            key: value
+            for key, value in notebook.metadata.items()
+            if key in ("kernelspec", "language_info")
+        }
+    )
+    for cell in notebook.cells:
+        if cell.cell_type == "markdown":
+            cell.source = plain_markdown(cell.source)
+    return notebook
+
+
+IMPORT = re.compile(r"^\s*(?:from|import)\s+(\w+)", re.MULTILINE)
+
+
+def site_module_cells(notebook, extensions: Path) -> list:
+    """Cells that write the site's own modules that the page's code imports.
+
+    A notebook page may import a module of docs/_ext (the tables' words,
+    table_labels.py), which the build puts on the kernel's path; Colab has no
+    checkout, so the notebook writes each such module next to itself first.
+    """
+    code = "\n".join(c.source for c in notebook.cells if c.cell_type == "code")
+    names = sorted(
+        name
+        for name in set(IMPORT.findall(code))
+        if (extensions / f"{name}.py").is_file()
+    )
+    cells = []
+    for name in names:
+        source = (extensions / f"{name}.py").read_text(encoding="utf-8")
+        cell = nbformat.v4.new_code_cell(f"%%writefile {name}.py\n{source}")
+        cell.pop("id", None)
+        cells.append(cell)
+    return cells
+
+
+def page_notebook(app: Sphinx, docname: str) -> nbformat.NotebookNode:
+    """The page's notebook as it is read: sphinx-gallery's, or the MyST source's."""
+    if is_example_page(app.srcdir, app.config, docname):
+        path = Path(app.srcdir) / f"{docname}.ipynb"
+        return nbformat.read(path, as_version=4)
+    return read_myst_notebook(Path(app.env.doc2path(docname)))
+
+
+def colab_notebook(app: Sphinx, docname: str, language: str) -> nbformat.NotebookNode:
+    """The page's notebook, opened by this edition's runtime check, without outputs."""
+    notebook = page_notebook(app, docname)
+    needs_gpu = page_needs_gpu(app.srcdir, app.config, docname)
+    check = nbformat.v4.new_code_cell(
+        first_cell(
+            app.config.executed_gallery_environment,
+            language,
+            compatibility_url(app.config, language),
+            needs_gpu,
+        )
+    )
+    check.pop("id", None)  # nbformat 4.4, as sphinx-gallery writes: no random ids
+    cells = notebook.cells
+    if cells and cells[0].cell_type == "code" and CHECK_CALL in cells[0].source:
+        cells = cells[1:]  # sphinx-gallery's copy of the check (first_notebook_cell)
+    for cell in cells:
+        cell.pop("id", None)
+        if cell.cell_type == "code":
+            cell.outputs, cell.execution_count = [], None
+    modules = []
+    if not is_example_page(app.srcdir, app.config, docname):  # examples import none
+        modules = site_module_cells(notebook, Path(__file__).parent)
+    notebook.cells = [check, *modules, *cells]
+    notebook.nbformat, notebook.nbformat_minor = 4, 4
+    notebook.metadata["kernelspec"] = {
+        "name": "python3",
+        "display_name": "Python 3",
+        "language": "python",
+    }
+    if needs_gpu:
+        # Colab asks for a GPU runtime when it opens a notebook marked like this.
+        notebook.metadata["accelerator"] = "GPU"
+        notebook.metadata["colab"] = {"gpuType": "T4"}
+    nbformat.validate(notebook)
+    return notebook
+
+
+def write_colab_notebooks(app: Sphinx, exception) -> None:
+    if exception is not None or app.builder.format != "html":
+        return
+    language = app.config.language or "en"
+    written = 0
+    for docname in pages_with_notebooks(app):
+        text = nbformat.writes(colab_notebook(app, docname, language)) + "\n"
+        target = Path(app.outdir, app.config.colab_notebook_dir, f"{docname}.ipynb")
+        if target.is_file() and target.read_text(encoding="utf-8") == text:
+            continue
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(text, encoding="utf-8")
+        written += 1
+    if written:
+        logger.info("colab: wrote %d notebooks", written)
+
+
+# -- The button ----------------------------------------------------------------------
+
+
+def page_colab_url(config, docname: str) -> str | None:
+    repository = github_repository(config.colab_repository_url)
+    if not repository or not config.site_url:
+        return None
+    path = notebook_path(config.language or "en", config.colab_notebook_dir, docname)
+    return colab_url(repository, config.colab_branch, path)
+
+
+def colab_button(url: str, language: str, needs_gpu: bool) -> nodes.Element:
+    messages = MESSAGES.get(language, MESSAGES["en"])
+    box = nodes.container(classes=["open-in-colab"])
+    paragraph = nodes.paragraph()
+    paragraph += nodes.reference(
+        "", messages["button"], refuri=url, classes=["open-in-colab-link"]
+    )
+    note = messages["button_note_gpu" if needs_gpu else "button_note"]
+    paragraph += nodes.inline("", " " + note, classes=["open-in-colab-note"])
+    box += paragraph
+    return box
+
+
+class AddColabButton(SphinxPostTransform):
+    """Put "Open in Colab" under the title of every page that has a notebook."""
+
+    default_priority = 900
+    formats = ("html",)
+
+    def run(self, **kwargs) -> None:
+        srcdir, config, docname = self.env.srcdir, self.config, self.env.docname
+        if not (
+            is_example_page(srcdir, config, docname)
+            or is_notebook_page(self.env, docname)
+        ):
+            return
+        url = page_colab_url(config, docname)
+        title = next(iter(self.document.findall(nodes.title)), None)
+        if url is None or title is None:
+            return
+        section = title.parent
+        needs_gpu = page_needs_gpu(srcdir, config, docname)
+        button = colab_button(url, config.language or "en", needs_gpu)
+        section.insert(section.index(title) + 1, button)
+
+
+def setup(app: Sphinx) -> dict:
+    app.add_config_value("colab_repository_url", "", "html", types=[str])
+    app.add_config_value("colab_branch", "notebooks", "html", types=[str])
+    app.add_config_value("colab_notebook_dir", "notebooks", "html", types=[str])
+    app.add_config_value(
+        "colab_compatibility_page", "compatibility", "html", types=[str]
+    )
+    app.connect("config-inited", set_first_notebook_cell, priority=6)
+    app.connect(
+        "builder-inited", regenerate_notebooks_when_their_first_cell_changed, priority=4
+    )
+    app.add_post_transform(AddColabButton)
+    app.add_css_file("open-in-colab.css")  # in html_static_path (docs/_static)
+    app.connect("build-finished", write_colab_notebooks)
+    return {"version": "1.0", "parallel_read_safe": True, "parallel_write_safe": True}
