@@ -49,7 +49,7 @@ ENGLISH_ALLOWED = frozenset(
         "dtypes", "Furo", "GB", "GiB", "GitHub", "GPU", "JAX", "Jupyter", "KiB",
         "MB", "meta", "MiB", "NumPy", "NVIDIA", "OpenMP", "pip", "PyPI",
         "Python", "PyTorch", "Sphinx", "torch", "nox", "Pages", "Playwright",
-        "Chromium", "jieba", "Colab", "Notebook", "notebook", "sphinx-gallery",
+        "Chromium", "jieba", "Colab", "Google", "object", "Notebook", "notebook", "sphinx-gallery",
         "myst-nb", "macOS", "Linux", "Windows", "pradyunsg",
     }
 )  # fmt: skip

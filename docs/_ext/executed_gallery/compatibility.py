@@ -331,11 +331,11 @@ class CompatibilityGrid(SphinxDirective):
             details = environment_name(env) + f", CPU {env.get('cpu', '?')}"
             if "cuda" in env:
                 details += f", CUDA {env['cuda']}"
-            paragraph += nodes.Text(
-                labels["environment_line"].format(
-                    details=details, date=env.get("date", "?")
-                )
-            )
+            # The description is data, shown as the provenance line shows it.
+            before, _, after = labels["environment_line"].partition("{details}")
+            paragraph += nodes.Text(before)
+            paragraph += nodes.literal(text=details)
+            paragraph += nodes.Text(after.format(date=env.get("date", "?")))
             item += paragraph
             environments += item
 
