@@ -180,9 +180,7 @@ class CompatibilitySummary:
 
     def nodes(self) -> list[nodes.Node]:
         config = self.directive.config
-        folder = (
-            Path(self.directive.env.app.confdir) / config.executed_gallery_compatibility
-        )
+        folder = compatibility_folder(self.directive)
         if not (folder / "range.toml").is_file():
             return []
         labels = compatibility_labels(config.language)
