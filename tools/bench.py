@@ -202,6 +202,7 @@ def measure_once(workdir: Path, source: Path, with_nox: bool) -> list[Measuremen
     nox_run = measure_nox_overhead(english) if with_nox else None
     if nox_run is not None:
         results.append(nox_run)
+    if with_nox:
         # The cold-cache clone first: it must not profit from the warm one.
         for cold_cache in (True, False):
             cache = "empty" if cold_cache else "warm"
