@@ -20,7 +20,6 @@ from __future__ import annotations
 
 import argparse
 import datetime
-import hashlib
 import json
 import re
 import sys
@@ -42,10 +41,6 @@ sys.path.insert(0, str(REPO_ROOT / "tools"))
 def load_range(path: Path = RANGE_FILE) -> dict:
     with path.open("rb") as handle:
         return tomllib.load(handle)
-
-
-def source_hash(path: Path) -> str:
-    return hashlib.sha256(path.read_bytes()).hexdigest()[:16]
 
 
 def is_notebook_page(path: Path) -> bool:
@@ -197,7 +192,9 @@ def describe_environment() -> dict:
 
 
 def run_cell(name: str, pages: list[Path], root: Path = REPO_ROOT) -> dict:
+    # The build compares pages with this hash; one function serves both.
     from executed_gallery import environment
+    from executed_gallery.compatibility import source_hash
 
     description = describe_environment()
     cuda = environment.has_cuda(description)

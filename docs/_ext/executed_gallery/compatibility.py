@@ -64,7 +64,7 @@ def results_digest(folder: Path) -> str:
 
 
 def source_hash(path: Path) -> str:
-    """The same hash as tools/compat.py records."""
+    """The hash tools/compat.py records with each result, and the build compares."""
     return hashlib.sha256(path.read_bytes()).hexdigest()[:16]
 
 
