@@ -7,7 +7,6 @@ import os
 import re
 import shutil
 import sys
-import tomllib
 from pathlib import Path
 
 import nox
@@ -20,10 +19,10 @@ nox.options.sessions = ["docs", "tests"]
 ROOT = Path(__file__).parent
 sys.path.insert(0, str(ROOT / "tools"))
 
+import compat  # noqa: E402
 import torch_index  # noqa: E402
 
-with (ROOT / "compatibility" / "range.toml").open("rb") as _range:
-    GRID_CELLS = {cell["name"]: cell for cell in tomllib.load(_range)["cells"]}
+GRID_CELLS = {cell["name"]: cell for cell in compat.buildable_cells()}
 # Sessions use the Python that runs nox (3.11 or newer). On the build machines
 # that is 3.11, for which the CPU wheel of the pinned torch lies on disk.
 REQUIREMENT_FILES = (

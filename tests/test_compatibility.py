@@ -19,7 +19,14 @@ import torch_index
 from bs4 import BeautifulSoup
 
 from conftest import GOOD_EXAMPLE, REPO_ROOT, make_small_site, notebook_page
-from executed_gallery.compatibility import Grid, source_hash, support_range
+from executed_gallery.compatibility import (
+    Grid,
+    page_status,
+    source_hash,
+    spoken_list,
+    support_range,
+)
+from executed_gallery.labels import compatibility_labels
 
 # Fails under NumPy 1.x only: numpy.dtypes.StringDType arrived in NumPy 2.0.
 NUMPY_2_ONLY = '''\
@@ -334,8 +341,66 @@ def test_the_readme_states_the_declared_range():
     span = declared_range()
     readme = " ".join((REPO_ROOT / "README.md").read_text().split())
     assert f"torch {span['torch_oldest']} to {span['torch_newest']}" in readme
-    assert f"NumPy {' and '.join(span['numpy'])}" in readme
-    assert f"Python {span['python']}" in readme
+    labels = compatibility_labels("en")
+    assert f"NumPy {spoken_list(span['numpy'], labels)}" in readme
+    assert f"Python {spoken_list(span['python'], labels)}" in readme
+
+
+def test_lists_of_versions_read_as_prose_in_both_editions():
+    english, chinese = compatibility_labels("en"), compatibility_labels("zh_CN")
+    assert spoken_list(["3.11"], english) == "3.11"
+    assert spoken_list(["1.26.4", "2.4.6"], english) == "1.26.4 and 2.4.6"
+    assert (
+        spoken_list(["1.26.4", "2.4.6", "2.5.2"], english) == "1.26.4, 2.4.6 and 2.5.2"
+    )
+    assert (
+        spoken_list(["1.26.4", "2.4.6", "2.5.2"], chinese) == "1.26.4、2.4.6 和 2.5.2"
+    )
+
+
+def test_a_cell_naming_its_own_python_widens_the_range():
+    declared = {
+        "range": {"python": "3.11"},
+        "cells": [
+            {"name": "a", "torch": "2.3.1", "numpy": "1.26.4"},
+            {"name": "b", "torch": "2.11.0", "numpy": "2.5.2", "python": "3.12"},
+        ],
+    }
+    span = support_range(declared)
+    assert span["python"] == ["3.11", "3.12"]
+    assert span["numpy"] == ["1.26.4", "2.5.2"]
+
+
+def test_a_cuda_page_is_not_stale_in_a_cell_that_cannot_run_it():
+    cell = {"environment": {"torch": "2.13.0"}, "pages": {}}
+    grid = Grid(
+        range={},
+        cells={
+            "cpu": {
+                **cell,
+                "pages": {"gpu.py": {"status": "needs-cuda", "source": "old"}},
+            },
+            "gpu": {
+                "environment": {"torch": "2.11.0", "gpu": "H100"},
+                "pages": {"gpu.py": {"status": "pass", "source": "new"}},
+            },
+        },
+    )
+    status = page_status(grid, "gpu.py", "new")
+    assert status.stale == [] and status.needs_cuda == ["cpu"]
+    assert [env["gpu"] for env in status.passed] == ["H100"]
+
+
+def test_cells_recorded_as_found_are_not_built_by_nox_or_ci():
+    as_found = [c["name"] for c in compat.load_range()["cells"] if c.get("as_found")]
+    assert as_found, "the GPU machine's cell is declared in range.toml"
+    listed = subprocess.run(
+        [sys.executable, str(REPO_ROOT / "tools" / "compat.py"), "cells", "--cuda"],
+        capture_output=True, text=True, check=True,
+    )  # fmt: skip
+    assert not set(json.loads(listed.stdout)) & set(as_found)
+    built = {cell["name"] for cell in compat.buildable_cells()}  # nox's sessions
+    assert built and not built & set(as_found)
 
 
 def test_committed_results_belong_to_cells_of_the_range():

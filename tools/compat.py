@@ -43,6 +43,12 @@ def load_range(path: Path = RANGE_FILE) -> dict:
         return tomllib.load(handle)
 
 
+def buildable_cells(declared: dict | None = None) -> list[dict]:
+    """The cells whose environment nox builds (a cell recorded as found on a GPU machine is not)."""
+    declared = declared or load_range()
+    return [cell for cell in declared["cells"] if not cell.get("as_found")]
+
+
 def is_notebook_page(path: Path) -> bool:
     """A MyST page that myst-nb executes (its front matter names the format)."""
     head = path.read_text(encoding="utf-8")[:400]
@@ -274,7 +280,7 @@ def main(argv: list[str] | None = None) -> int:
     options = parser.parse_args(argv)
 
     if options.command == "cells":
-        cells = load_range()["cells"]
+        cells = buildable_cells()
         print(
             json.dumps(
                 [

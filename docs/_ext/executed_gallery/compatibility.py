@@ -86,26 +86,36 @@ def page_status(grid: Grid, key: str, current_hash: str) -> PageStatus:
         record = cell["pages"].get(key)
         if record is None:
             continue
-        if record.get("source") != current_hash:
+        # A cell without a GPU never runs a CUDA page, whichever version it saw.
+        if record["status"] == "needs-cuda":
+            status.needs_cuda.append(name)
+        elif record.get("source") != current_hash:
             status.stale.append(name)
         elif record["status"] == "pass":
             status.passed.append(cell["environment"])
         elif record["status"] == "fail":
             status.failed.append((name, cell["environment"], record.get("failure", {})))
-        elif record["status"] == "needs-cuda":
-            status.needs_cuda.append(name)
     return status
 
 
 def support_range(declared: dict) -> dict:
-    """The range that the cells of range.toml span: oldest and newest torch, each NumPy."""
-    torch_versions = version_span([cell["torch"] for cell in declared["cells"]])
+    """The range that the cells of range.toml span: oldest and newest torch, each NumPy and Python."""
+    cells = declared["cells"]
+    torch_versions = version_span([cell["torch"] for cell in cells])
+    default_python = declared["range"]["python"]
     return {
         "torch_oldest": torch_versions[0],
         "torch_newest": torch_versions[-1],
-        "numpy": version_span([cell["numpy"] for cell in declared["cells"]]),
-        "python": declared["range"]["python"],
+        "numpy": version_span([cell["numpy"] for cell in cells]),
+        "python": version_span([cell.get("python", default_python) for cell in cells]),
     }
+
+
+def spoken_list(items: list[str], labels: dict[str, str]) -> str:
+    """``a, b and c`` (``a、b 和 c`` in Chinese)."""
+    if len(items) < 2:
+        return "".join(items)
+    return labels["list_separator"].join(items[:-1]) + labels["and"] + items[-1]
 
 
 def version_key(version: str) -> tuple:
@@ -147,7 +157,7 @@ def summary_sentences(status: PageStatus, labels: dict[str, str]) -> list[str]:
         sentences.append(
             labels["checked_on"].format(
                 torch=torch_text,
-                numpy=labels["and"].join(numpy_versions),
+                numpy=spoken_list(numpy_versions, labels),
                 count=len(status.passed),
                 environments=environments(len(status.passed), labels),
                 date=max(env.get("date", "") for env in status.passed),
@@ -266,10 +276,10 @@ class CompatibilityRange(SphinxDirective):
         problems = []
         for text in (
             labels["range_torch"].format(**span) + " " + reasons["torch"],
-            labels["range_numpy"].format(numpy=labels["and"].join(span["numpy"]))
+            labels["range_numpy"].format(numpy=spoken_list(span["numpy"], labels))
             + " "
             + reasons["numpy"],
-            labels["range_python"].format(**span),
+            labels["range_python"].format(python=spoken_list(span["python"], labels)),
         ):
             item = nodes.list_item()
             inline, messages = self.parse_inline(text)  # reasons may hold ``code``
