@@ -40,6 +40,7 @@ extensions = [
     "sphinx.ext.intersphinx",
     # third party
     "myst_nb",
+    "early_notebooks",  # here: between myst-nb's set-up and sphinx-gallery's examples
     "sphinx_gallery.gen_gallery",
     "sphinx_copybutton",
     # this project's (docs/_ext/)

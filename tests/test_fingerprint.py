@@ -31,8 +31,8 @@ TOKEN_PAGE = notebook_page(
 
 
 def build_in_process(root) -> None:
-    command = build_site.sphinx_command(root, "en", [], require_cuda=False)
-    assert build_main(command[3:]) == 0  # drop "python -m sphinx"
+    arguments = build_site.sphinx_arguments(root, "en", [], require_cuda=False)
+    assert build_main(arguments) == 0
 
 
 def tokens(root) -> tuple[str, str]:

@@ -35,7 +35,8 @@ import run_examples
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES_EXECUTED = re.compile(r"Sphinx-Gallery successfully executed (\d+) out of")
-NOTEBOOK_EXECUTED = re.compile(r"Executing notebook using")
+# myst-nb runs a notebook page itself, or finds it run beside the examples.
+NOTEBOOK_EXECUTED = re.compile(r"Executing notebook using|early_notebooks: executed ")
 
 
 @dataclass
