@@ -126,7 +126,6 @@ sphinx_gallery_conf = {
 
 executed_gallery_cuda_dir = "gpu"
 executed_gallery_time_limit = 120  # seconds per example; a hang fails the build
-executed_gallery_hosted_url = HOSTED_URL
 # range.toml and results.json of the compatibility grid (nox -s compat).
 executed_gallery_compatibility = "compatibility"
 
@@ -151,7 +150,7 @@ api_examples_receivers = {"t": "torch.Tensor", "a": "numpy.ndarray", "np": "nump
 nb_execution_mode = "cache"  # executed_gallery keys the cache on the environment
 nb_execution_raise_on_error = True  # an unexpected cell error fails the build
 nb_execution_show_tb = True  # ...and the log shows that cell's traceback
-nb_execution_timeout = 120
+nb_execution_timeout = executed_gallery_time_limit  # the same limit, per notebook cell
 nb_merge_streams = True
 myst_enable_extensions = ["colon_fence", "deflist"]
 myst_heading_anchors = 3
@@ -183,7 +182,7 @@ html_favicon = "docs/_static/favicon.svg"
 # Sphinx's ranking, plus a boost for pages whose own title names a searched word.
 html_search_scorer = "docs/_ext/search_scorer.js"
 # Chinese search: jieba splits words with its own dictionary plus the site's terms
-# (by default Sphinx re-loads jieba's whole dictionary as extra words: 2 s a build).
+# (by default Sphinx loads jieba's whole dictionary again as extra words, every build).
 html_search_options = {"dict": str(REPO_ROOT / "docs/locale/zh_CN/search-words.txt")}
 html_sidebars = {
     "**": [
@@ -222,6 +221,7 @@ linkcheck_ignore = [
 
 # -- Environment-dependent settings (last) -------------------------------------------
 
-# Examples run in this many worker processes (tools/build_site.py sets it from
-# the core count). A string from `-D` would be rejected, so it comes from here.
-sphinx_gallery_conf["parallel"] = int(os.environ.get("GALLERY_JOBS", "1"))
+# The examples are independent: they run side by side, a worker per core (at
+# most four). executed_gallery runs a build with one example or none to run
+# without workers, which would cost more to start than they save.
+sphinx_gallery_conf["parallel"] = min(os.cpu_count() or 1, 4)

@@ -27,7 +27,7 @@ GRID_CELLS = {cell["name"]: cell for cell in compat.buildable_cells()}
 # Some machines turn bytecode caches off (PYTHONDONTWRITEBYTECODE=1). In the
 # sessions' own environments they pay for themselves: a build imports torch in
 # half a dozen processes (Sphinx, the example workers, each notebook's kernel),
-# and each import compiles torch from source again without them, 2 s a process.
+# and without them each of those imports compiles torch from source again.
 os.environ.pop("PYTHONDONTWRITEBYTECODE", None)
 # Sessions use the Python that runs nox (3.11 or newer). On the build machines
 # that is 3.11, for which the CPU wheel of the pinned torch lies on disk.

@@ -18,83 +18,26 @@ import contextlib
 import os
 import runpy
 import shutil
+import string
 import subprocess
 import sys
 import time
 from pathlib import Path
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
-LANGUAGES = ("en", "zh_CN")
 
-ROOT_REDIRECT = """<!DOCTYPE html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<title>Tensor Conversions</title>
-<meta http-equiv="refresh" content="0; url=en/">
-<link rel="canonical" href="en/">
-</head>
-<body>
-<p><a href="en/">Tensor Conversions (English)</a> · <a href="zh_CN/" lang="zh-CN">张量转换（简体中文）</a></p>
-</body>
-</html>
-"""
-
-
-# Bilingual: the reader's language is unknown here. Chinese parts carry lang="zh-CN".
-NOT_FOUND_PAGE = r"""<!DOCTYPE html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>Page not found · 找不到页面 · Tensor Conversions</title>
-<base href="{base}">
-<style>
-  body {{ font-family: system-ui, sans-serif; max-width: 40rem; margin: 4rem auto;
-         padding: 0 1rem; line-height: 1.5; color: #1f2328; background: #fff; }}
-  a {{ color: #0550ae; }}
-  code {{ background: #f3f4f6; padding: 0 0.25rem; }}
-  h1 span {{ display: block; }}
-</style>
-</head>
-<body>
-<main>
-<h1><span>Page not found</span> <span lang="zh-CN">找不到页面</span></h1>
-<p id="guess" hidden>Did you mean <a href="#"></a>?
-  <span lang="zh-CN">你要找的也许是 <a href="#"></a>？</span></p>
-<p>The page you asked for is not on this site. Pages are grouped by language:</p>
-<p lang="zh-CN">本站没有你要访问的页面。页面按语言分为两个版本：</p>
-<ul>
-  <li><a href="en/index.html">Tensor Conversions (English)</a>:
-      <a href="en/quick-reference.html">quick reference</a>,
-      <a href="en/auto_examples/index.html">examples</a>,
-      <a href="en/search.html">search</a></li>
-  <li lang="zh-CN"><a href="zh_CN/index.html">张量转换（简体中文）</a>：
-      <a href="zh_CN/quick-reference.html">速查表</a>、
-      <a href="zh_CN/auto_examples/index.html">示例</a>、
-      <a href="zh_CN/search.html">搜索</a></li>
-</ul>
-</main>
-<script>
-  // A link without its language folder (…/auto_examples/x.html) most likely meant the English page.
-  const rest = location.pathname.slice(new URL(document.baseURI).pathname.length);
-  if (rest && !/^(en|zh_CN)\//.test(rest)) {{
-    const guess = document.getElementById("guess");
-    for (const link of guess.querySelectorAll("a")) {{
-      link.href = "en/" + rest;
-      link.textContent = "en/" + rest;
-    }}
-    guess.hidden = false;
-  }}
-</script>
-</body>
-</html>
-"""
+# The pages at the site's root, above the editions' folders.
+SITE_ROOT_PAGES = Path(__file__).with_name("site_root")
 
 
 def site_settings(root: Path = REPO_ROOT) -> dict:
     """conf.py's settings, as a build with this process's environment sees them."""
     return runpy.run_path(str(root / "conf.py"))
+
+
+def editions(root: Path = REPO_ROOT) -> list[str]:
+    """The site's editions, the source language first (conf.py's site_languages)."""
+    return list(site_settings(root)["site_languages"])
 
 
 def hosted_path(root: Path) -> str:
@@ -116,7 +59,7 @@ Sitemap: {hosted}/sitemap.xml
 """
 
 
-def write_sitemap_index(html: Path, hosted_url: str) -> None:
+def write_sitemap_index(html: Path, hosted_url: str, languages: list[str]) -> None:
     """List every published edition's sitemap at the root, and point robots.txt at it.
 
     Crawlers read robots.txt only at the root of a host: it takes effect where
@@ -127,7 +70,7 @@ def write_sitemap_index(html: Path, hosted_url: str) -> None:
     editions = sorted(
         path.parent.name
         for path in html.glob("*/sitemap.xml")
-        if path.parent.name in LANGUAGES
+        if path.parent.name in languages
     )
     if not hosted_url or not editions:
         index.unlink(missing_ok=True)
@@ -168,22 +111,13 @@ def copy_site_sources(destination: Path, source: Path = REPO_ROOT) -> Path:
 
 
 def available_languages(root: Path = REPO_ROOT) -> list[str]:
-    """English, plus every language that has a catalog folder."""
+    """The source language, plus every edition that has a catalog folder."""
+    source = site_settings(root)["language"]
     return [
         language
-        for language in LANGUAGES
-        if language == "en" or (root / "docs" / "locale" / language).is_dir()
+        for language in editions(root)
+        if language == source or (root / "docs" / "locale" / language).is_dir()
     ]
-
-
-def gallery_jobs() -> int:
-    """Worker processes for the examples: one per core, at most four.
-
-    Measured: on 2 cores, 2 workers build the English site about a quarter
-    faster. (executed_gallery runs a build with at most one example to run
-    without workers: starting them costs more than they save.)
-    """
-    return min(os.cpu_count() or 1, 4)
 
 
 def cuda_is_available() -> bool:
@@ -234,12 +168,13 @@ def publish(root: Path, language: str) -> None:
     incoming.rename(published)
     shutil.rmtree(outgoing, ignore_errors=True)
     html = root / "_build" / "html"
-    (html / "index.html").write_text(ROOT_REDIRECT)
+    shutil.copyfile(SITE_ROOT_PAGES / "index.html", html / "index.html")
     # GitHub Pages answers every unknown URL with the 404.html at the site root.
-    not_found = NOT_FOUND_PAGE.format(base=hosted_path(root))
+    template = string.Template((SITE_ROOT_PAGES / "404.html").read_text())
+    not_found = template.substitute(base=hosted_path(root))
     (html / "404.html").write_text(not_found)
     (html / ".nojekyll").touch()
-    write_sitemap_index(html, site_settings(root)["HOSTED_URL"])
+    write_sitemap_index(html, site_settings(root)["HOSTED_URL"], editions(root))
 
 
 def build(
@@ -279,7 +214,6 @@ def environment(variables: dict[str, str]):
 def build_editions(
     root: Path, languages: list[str] | None, extra: list[str] | None, require_cuda: bool
 ) -> int:
-    run_env = {**os.environ, "GALLERY_JOBS": str(gallery_jobs())}
     for index, language in enumerate(languages or available_languages(root)):
         started = time.perf_counter()
         command = sphinx_command(root, language, list(extra or []), require_cuda)
@@ -287,7 +221,7 @@ def build_editions(
             # The first edition ran every example and notebook, so this one only
             # reads cached outputs: Sphinx can read and write with every core.
             command += ["-j", "auto"]
-        status = subprocess.call(command, cwd=root, env=run_env)
+        status = subprocess.call(command, cwd=root)
         if status != 0:
             print(
                 f"build_site: the {language} edition failed (exit {status}). "
@@ -313,7 +247,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--language",
         action="append",
-        choices=LANGUAGES,
+        choices=editions(),
         help="build only this edition (repeatable); default: every edition",
     )
     options, extra = parser.parse_known_args(argv)

@@ -18,7 +18,7 @@ import shutil
 import sys
 from pathlib import Path
 
-from build_site import LANGUAGES, site_settings
+from build_site import editions, site_settings
 
 README = """# Notebooks for Colab
 
@@ -34,7 +34,7 @@ def notebook_files(site: Path) -> list[Path]:
     notebook_dir = site_settings()["colab_notebook_dir"]
     return sorted(
         path.relative_to(site)
-        for language in LANGUAGES
+        for language in editions()
         for path in (site / language / notebook_dir).rglob("*.ipynb")
     )
 

@@ -4,10 +4,9 @@
 
 The same command line as ``python -m sphinx``. Once a build has written
 everything, Python would still free the environment's objects one by one and
-finalise some 1,600 modules (torch's among them): 1.5 s after a build with
-nothing to do on the 2-core build machine, more after a full one, with nothing
-left to write. Like mypy, this leaves with ``os._exit`` once the output streams
-are flushed. Every file Sphinx writes is closed by then, and the notebooks'
+finalise every module it imported, torch's among them, with nothing left to
+write: on a build with nothing to do, that teardown is the largest part. Like
+mypy, this leaves with ``os._exit`` once the output streams are flushed. Every file Sphinx writes is closed by then, and the notebooks'
 kernels are shut down; the example workers (joblib's, which sphinx-gallery
 keeps for reuse) are shut down here, as the teardown would have done.
 """

@@ -15,8 +15,15 @@ import subprocess
 import sys
 from pathlib import Path
 
+from build_site import editions, site_settings
+
 REPO_ROOT = Path(__file__).resolve().parent.parent
-TRANSLATIONS = ("zh_CN",)
+
+
+def translations() -> list[str]:
+    """Every edition but the source language's."""
+    settings = site_settings()
+    return [name for name in editions() if name != settings["language"]]
 
 
 def extract_messages(root: Path = REPO_ROOT) -> Path:
@@ -51,10 +58,10 @@ def extract_messages(root: Path = REPO_ROOT) -> Path:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--language", action="append", choices=TRANSLATIONS)
+    parser.add_argument("--language", action="append", choices=translations())
     options = parser.parse_args(argv)
     pot_dir = extract_messages()
-    for language in options.language or TRANSLATIONS:
+    for language in options.language or translations():
         subprocess.run(
             [
                 sys.executable,

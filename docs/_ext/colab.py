@@ -38,7 +38,7 @@ from sphinx.util import logging
 from executed_gallery import (
     example_source,
     gallery_dir_pairs,
-    needs_cuda,
+    in_cuda_section,
     plot_gallery_enabled,
 )
 
@@ -289,7 +289,7 @@ def is_example_page(srcdir, config, docname: str) -> bool:
 
 def page_needs_gpu(srcdir, config, docname: str) -> bool:
     script = example_source(srcdir, config, docname)
-    return script is not None and needs_cuda(srcdir, config, script)
+    return script is not None and in_cuda_section(srcdir, config, script)
 
 
 def pages_with_notebooks(app: Sphinx) -> list[str]:

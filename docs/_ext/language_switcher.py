@@ -78,7 +78,9 @@ def set_edition_base_url(app: Sphinx, config) -> None:
 
 def setup(app: Sphinx) -> dict:
     app.add_config_value("site_languages", {"en": "English"}, "html", types=[dict])
-    app.add_config_value("site_url", "", "html", types=[str])
+    # "env": pages read with one address (a CUDA page's link to its hosted
+    # version, executed_gallery) must be read again when it changes.
+    app.add_config_value("site_url", "", "env", types=[str])
     app.connect("config-inited", set_edition_base_url)
     app.connect("html-page-context", add_language_links)
     return {"version": "1.0", "parallel_read_safe": True, "parallel_write_safe": True}

@@ -4,7 +4,7 @@ Each page gets ``og:title``, ``og:description`` (its ``description`` meta field,
 else its first paragraph), ``og:url`` on the hosted site, ``og:site_name``,
 ``og:type`` and ``og:locale``, plus a plain ``<meta name="description">`` for
 search engines. (sphinxext-opengraph does the same, but imports matplotlib for
-its social cards on every build, which costs a third of a rebuild that has
+its social cards on every build, which would dominate a rebuild that has
 nothing else to do.)
 """
 

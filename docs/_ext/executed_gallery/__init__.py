@@ -176,7 +176,7 @@ def examples_to_run(srcdir, config) -> int:
     count = 0
     for examples_dir, gallery_dir in gallery_dir_pairs(srcdir, config):
         for script in examples_dir.rglob("plot_*.py"):
-            if not is_executed(config, script):
+            if not runs_in_this_build(config, script):
                 continue
             target = gallery_dir / script.relative_to(examples_dir)
             md5 = target.with_name(target.name + ".md5")
@@ -213,7 +213,7 @@ def example_source(srcdir, config, docname: str) -> Path | None:
     return None
 
 
-def needs_cuda(srcdir, config, script: Path) -> bool:
+def in_cuda_section(srcdir, config, script: Path) -> bool:
     """Whether a script sits in the gallery section of CUDA examples."""
     for examples_dir, _ in gallery_dir_pairs(srcdir, config):
         if script.is_relative_to(examples_dir):
@@ -222,7 +222,8 @@ def needs_cuda(srcdir, config, script: Path) -> bool:
     return False
 
 
-def is_executed(config, script: Path) -> bool:
+def runs_in_this_build(config, script: Path) -> bool:
+    """Whether sphinx-gallery runs this script in the build under way."""
     pattern = config.sphinx_gallery_conf["filename_pattern"]
     return plot_gallery_enabled(config) and re.search(pattern, str(script)) is not None
 
@@ -272,12 +273,12 @@ class ExampleProvenance(SphinxDirective):
         if script is not None:
             key = script.relative_to(config.executed_gallery_repository).as_posix()
             compatibility = CompatibilitySummary(self, key, script).nodes()
-        if script is not None and is_executed(config, script):
+        if script is not None and runs_in_this_build(config, script):
             box = provenance_box(description, labels)
             box.extend(compatibility)
             return [box]
 
-        in_cuda_dir = script is not None and needs_cuda(srcdir, config, script)
+        in_cuda_dir = script is not None and in_cuda_section(srcdir, config, script)
         if in_cuda_dir and plot_gallery_enabled(config):
             title, text = labels["needs_cuda_title"], labels["needs_cuda"]
         else:
@@ -285,7 +286,7 @@ class ExampleProvenance(SphinxDirective):
         notice = not_executed_notice(
             title, text.format(torch_build=torch_build_summary(description, labels))
         )
-        hosted = config.executed_gallery_hosted_url
+        hosted = config.site_url  # the hosted site (language_switcher's setting)
         if hosted and in_cuda_dir:
             language = config.language or "en"
             url = f"{hosted.rstrip('/')}/{language}/{self.env.docname}.html"
@@ -358,8 +359,8 @@ def check_every_executed_example_ran(app: Sphinx, exception) -> None:
     require_cuda = app.config.executed_gallery_require_cuda
     for examples_dir, gallery_dir in gallery_dir_pairs(app.srcdir, app.config):
         for script in sorted(examples_dir.rglob("plot_*.py")):
-            if not is_executed(app.config, script):
-                if require_cuda and needs_cuda(app.srcdir, app.config, script):
+            if not runs_in_this_build(app.config, script):
+                if require_cuda and in_cuda_section(app.srcdir, app.config, script):
                     problems.append(f"{script}: was not executed")
                 continue
             target = gallery_dir / script.relative_to(examples_dir)
@@ -377,10 +378,10 @@ def check_every_executed_example_ran(app: Sphinx, exception) -> None:
 
 
 def setup(app: Sphinx) -> dict:
+    app.setup_extension("language_switcher")  # site_url: where the site is hosted
     app.add_config_value("executed_gallery_cuda_dir", "gpu", "env", types=[str])
     app.add_config_value("executed_gallery_require_cuda", False, "env", types=[bool])
     app.add_config_value("executed_gallery_time_limit", 120, "", types=[int, float])
-    app.add_config_value("executed_gallery_hosted_url", "", "env", types=[str])
     # The folder of range.toml and results.json (nox -s compat), from conf.py's folder.
     app.add_config_value(
         "executed_gallery_compatibility", "compatibility", "env", types=[str]

@@ -34,7 +34,7 @@ def cuda_device(torch_version: str) -> tuple[str, str] | None:
     """Return the GPU's name and CUDA version that torch sees, or None.
 
     A CPU-only build of torch (``+cpu``) can never see CUDA, so it is not
-    imported: that keeps a rebuild with nothing to run about a second faster.
+    imported: a rebuild with nothing to run then never imports torch.
     """
     if torch_version.endswith("+cpu"):
         return None
