@@ -14,8 +14,10 @@ from zh_typography import HAN, english_words_in_text
 
 
 def test_cuda_examples_run_only_where_cuda_exists():
-    cpu = executed_gallery.executed_examples_pattern("gpu", cuda_available=False)
-    gpu = executed_gallery.executed_examples_pattern("gpu", cuda_available=True)
+    cpu = executed_gallery.gallery.executed_examples_pattern(
+        "gpu", cuda_available=False
+    )
+    gpu = executed_gallery.gallery.executed_examples_pattern("gpu", cuda_available=True)
     plain = "/site/examples/tensor_to_numpy/plot_01_shares.py"
     cuda = "/site/examples/gpu/plot_01_cuda.py"
     helper = "/site/examples/tensor_to_numpy/helper.py"
@@ -30,20 +32,23 @@ WITH_GPU = {**CPU_ONLY, "torch": "2.13.0", "gpu": "NVIDIA H100", "cuda": "12.8"}
 
 def test_provenance_names_versions_and_devices():
     labels = LABELS["en"]
-    summary = executed_gallery.provenance_summary(CPU_ONLY, labels)
+    summary = executed_gallery.provenance.provenance_summary(CPU_ONLY, labels)
     assert summary == "torch 2.13.0+cpu · NumPy 2.4.6 · Python 3.11.7 · CPU: EPYC"
-    assert "GPU: NVIDIA H100 (CUDA 12.8)" in executed_gallery.provenance_summary(
-        WITH_GPU, labels
+    assert (
+        "GPU: NVIDIA H100 (CUDA 12.8)"
+        in executed_gallery.provenance.provenance_summary(WITH_GPU, labels)
     )
-    assert executed_gallery.torch_build_summary(CPU_ONLY).endswith("CUDA not available")
+    assert executed_gallery.provenance.torch_build_summary(CPU_ONLY).endswith(
+        "CUDA not available"
+    )
 
 
 def test_chinese_notices_name_the_build_in_chinese():
     labels = LABELS["zh_CN"]
-    assert executed_gallery.provenance_summary(WITH_GPU, labels).endswith(
+    assert executed_gallery.provenance.provenance_summary(WITH_GPU, labels).endswith(
         "GPU：NVIDIA H100（CUDA 12.8） · CPU：EPYC"
     )
-    summary = executed_gallery.torch_build_summary(CPU_ONLY, labels)
+    summary = executed_gallery.provenance.torch_build_summary(CPU_ONLY, labels)
     assert summary == "torch 2.13.0+cpu，没有可用的 CUDA"
     texts = [
         labels["needs_cuda"].format(torch_build=summary),

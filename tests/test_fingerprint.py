@@ -62,12 +62,12 @@ def test_unchanged_environment_reuses_outputs_and_changed_one_reexecutes(
     build_in_process(token_site)
     assert tokens(token_site) == first, "a no-op rebuild must execute nothing"
 
-    real_describe = executed_gallery.environment.describe
+    real_current = executed_gallery.environment.current
 
     def newer_torch():
-        return {**real_describe(), "torch": "99.0.0+test"}
+        return {**real_current(), "torch": "99.0.0+test"}
 
-    monkeypatch.setattr(executed_gallery.environment, "describe", newer_torch)
+    monkeypatch.setattr(executed_gallery.environment, "current", newer_torch)
     build_in_process(token_site)
     example_token, page_token = tokens(token_site)
     assert example_token != first[0], "the gallery kept output from another environment"
@@ -83,11 +83,11 @@ def test_unchanged_environment_reuses_outputs_and_changed_one_reexecutes(
 
 
 def test_fingerprint_is_stable_and_sensitive_to_every_field():
-    description = {"python": "3.11.7", "torch": "2.13.0", "numpy": "2.4.6", "cpu": "x"}
-    digest = executed_gallery.environment.fingerprint(description)
-    assert digest == executed_gallery.environment.fingerprint(dict(description))
-    for key in description:
-        changed = {**description, key: description[key] + "!"}
+    build_env = {"python": "3.11.7", "torch": "2.13.0", "numpy": "2.4.6", "cpu": "x"}
+    digest = executed_gallery.environment.fingerprint(build_env)
+    assert digest == executed_gallery.environment.fingerprint(dict(build_env))
+    for key in build_env:
+        changed = {**build_env, key: build_env[key] + "!"}
         assert executed_gallery.environment.fingerprint(changed) != digest, key
-    with_gpu = {**description, "gpu": "H100", "cuda": "12.8"}
+    with_gpu = {**build_env, "gpu": "H100", "cuda": "12.8"}
     assert executed_gallery.environment.fingerprint(with_gpu) != digest

@@ -494,3 +494,19 @@ def test_reference_tables_link_each_call_to_its_minigallery(
         assert links.get("np.asarray(t)") == "numpy.asarray", links
     else:
         assert links.get("t.item()") == "torch.Tensor.item", links
+
+
+def test_literal_settings_are_read_from_conf_py_without_running_it(tmp_path):
+    assert build_site.literal_setting("executed_gallery_cuda_dir") == "gpu"
+    assert (
+        build_site.literal_setting("site_languages")
+        == build_site.site_settings()["site_languages"]
+    )
+    # A setting that conf.py computes has no literal to read, and one it lacks none.
+    with pytest.raises(ValueError):
+        build_site.literal_setting("HOSTED_URL")
+    with pytest.raises(KeyError):
+        build_site.literal_setting("no_such_setting")
+    # Reading it runs nothing: a conf.py that would fail when run is still read.
+    (tmp_path / "conf.py").write_text('raise SystemExit("ran")\ncuda_dir = "gpu"\n')
+    assert build_site.literal_setting("cuda_dir", tmp_path) == "gpu"

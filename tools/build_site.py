@@ -14,6 +14,7 @@ sphinx-build unchanged, so an unknown option fails there, by name.
 from __future__ import annotations
 
 import argparse
+import ast
 import contextlib
 import os
 import runpy
@@ -33,6 +34,18 @@ SITE_ROOT_PAGES = Path(__file__).with_name("site_root")
 def site_settings(root: Path = REPO_ROOT) -> dict:
     """conf.py's settings, as a build with this process's environment sees them."""
     return runpy.run_path(str(root / "conf.py"))
+
+
+def literal_setting(name: str, root: Path = REPO_ROOT):
+    """A setting that conf.py assigns a literal to, read without running conf.py."""
+    tree = ast.parse((root / "conf.py").read_text(encoding="utf-8"))
+    for node in tree.body:
+        if isinstance(node, ast.Assign) and any(
+            isinstance(target, ast.Name) and target.id == name
+            for target in node.targets
+        ):
+            return ast.literal_eval(node.value)
+    raise KeyError(f"conf.py assigns no literal to {name}")
 
 
 def editions(root: Path = REPO_ROOT) -> list[str]:
@@ -121,9 +134,11 @@ def available_languages(root: Path = REPO_ROOT) -> list[str]:
 
 
 def cuda_is_available() -> bool:
-    import torch
+    """executed_gallery's own test, asked here before Sphinx creates anything."""
+    sys.path.insert(0, str(REPO_ROOT / "docs" / "_ext"))
+    from executed_gallery import environment
 
-    return torch.cuda.is_available()
+    return environment.has_cuda(environment.current())
 
 
 def sphinx_command(

@@ -187,14 +187,14 @@ def run_notebook_page(page: Path, root: Path = REPO_ROOT) -> dict:
     return record
 
 
-def describe_environment() -> dict:
+def cell_environment() -> dict:
     """The environment of this cell, as every page's provenance describes it, dated."""
     from executed_gallery import environment
 
-    description = environment.describe()
-    description.pop("salt", None)
-    description["date"] = datetime.date.today().isoformat()
-    return description
+    build_env = environment.current()
+    build_env.pop("salt", None)
+    build_env["date"] = datetime.date.today().isoformat()
+    return build_env
 
 
 def run_cell(name: str, pages: list[Path], root: Path = REPO_ROOT) -> dict:
@@ -202,8 +202,8 @@ def run_cell(name: str, pages: list[Path], root: Path = REPO_ROOT) -> dict:
     from executed_gallery import environment
     from executed_gallery.compatibility import source_hash
 
-    description = describe_environment()
-    cuda = environment.has_cuda(description)
+    build_env = cell_environment()
+    cuda = environment.has_cuda(build_env)
     results = {}
     for page in pages:
         record = (
@@ -221,7 +221,7 @@ def run_cell(name: str, pages: list[Path], root: Path = REPO_ROOT) -> dict:
             print(
                 f"    line {record['failure']['line']}: {record['failure']['message']}"
             )
-    return {name: {"environment": description, "pages": results}}
+    return {name: {"environment": build_env, "pages": results}}
 
 
 # -- The results file --------------------------------------------------------------

@@ -19,10 +19,12 @@ import tempfile
 import time
 from pathlib import Path
 
+from build_site import literal_setting  # tools/, next to this file
+
 REPO_ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = REPO_ROOT / "examples"
 # The one setting that says which examples need CUDA: conf.py's.
-CUDA_DIR = runpy.run_path(str(REPO_ROOT / "conf.py"))["executed_gallery_cuda_dir"]
+CUDA_DIR = literal_setting("executed_gallery_cuda_dir")
 
 
 def needs_cuda(script: Path, examples: Path = EXAMPLES) -> bool:

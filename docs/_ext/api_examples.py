@@ -38,7 +38,8 @@ from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
 from sphinx.util.osutil import relative_uri
 
-from executed_gallery import gallery_dir_pairs, untranslated
+from executed_gallery.gallery import gallery_dir_pairs
+from executed_gallery.labels import untranslated
 
 logger = logging.getLogger(__name__)
 

@@ -35,7 +35,7 @@ from sphinx.application import Sphinx
 from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util import logging
 
-from executed_gallery import (
+from executed_gallery.gallery import (
     example_source,
     gallery_dir_pairs,
     in_cuda_section,

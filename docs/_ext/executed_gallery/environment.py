@@ -1,6 +1,6 @@
 """Describe the software and hardware that execute the examples.
 
-The description is shown on every executed page (its provenance), and its
+The environment is shown on every executed page (its provenance), and its
 digest is the environment fingerprint: when the digest changes, every cached
 output was produced somewhere else and must be executed again.
 """
@@ -45,27 +45,27 @@ def cuda_device(torch_version: str) -> tuple[str, str] | None:
     return torch.cuda.get_device_name(0), str(torch.version.cuda)
 
 
-def describe() -> dict[str, str]:
+def current() -> dict[str, str]:
     """Return the versions and the device that the examples run on."""
-    description = {
+    build_env = {
         "python": platform.python_version(),
         "torch": metadata.version("torch"),
         "numpy": metadata.version("numpy"),
         "cpu": cpu_model(),
     }
-    device = cuda_device(description["torch"])
+    device = cuda_device(build_env["torch"])
     if device is not None:
-        description["gpu"], description["cuda"] = device
+        build_env["gpu"], build_env["cuda"] = device
     if os.environ.get(SALT_VARIABLE):
-        description["salt"] = os.environ[SALT_VARIABLE]
-    return description
+        build_env["salt"] = os.environ[SALT_VARIABLE]
+    return build_env
 
 
-def fingerprint(description: dict[str, str]) -> str:
-    """Return a short, stable digest of an environment description."""
-    canonical = json.dumps(description, sort_keys=True).encode()
+def fingerprint(build_env: dict[str, str]) -> str:
+    """Return a short, stable digest of a build environment."""
+    canonical = json.dumps(build_env, sort_keys=True).encode()
     return hashlib.sha256(canonical).hexdigest()[:16]
 
 
-def has_cuda(description: dict[str, str]) -> bool:
-    return "gpu" in description
+def has_cuda(build_env: dict[str, str]) -> bool:
+    return "gpu" in build_env

@@ -1,0 +1,76 @@
+"""What must run again: outputs from another environment are thrown away.
+
+sphinx-gallery's cache (its ``.md5`` files) and myst-nb's key on code alone.
+The environment's fingerprint is written next to the generated pages; when it
+changes, the ``.md5`` files go, so every example runs again (myst-nb's cache
+folder is keyed on the fingerprint in ``configure()``).
+"""
+
+from __future__ import annotations
+
+import json
+
+from sphinx.application import Sphinx
+from sphinx.util import logging
+
+from .gallery import gallery_dir_pairs, plot_gallery_enabled, runs_in_this_build
+
+logger = logging.getLogger(__name__)
+
+FINGERPRINT_FILE = ".environment.json"
+
+
+def invalidate_outputs_from_other_environments(app: Sphinx) -> None:
+    """Delete sphinx-gallery's md5 caches when they were written under another environment."""
+    if not plot_gallery_enabled(app.config):
+        return  # nothing executes, so nothing cached may be thrown away
+    build_env = app.config.executed_gallery_environment
+    digest = app.config.executed_gallery_fingerprint
+    for _, gallery_dir in gallery_dir_pairs(app.srcdir, app.config):
+        record = gallery_dir / FINGERPRINT_FILE
+        previous = json.loads(record.read_text()) if record.is_file() else None
+        if previous and previous.get("fingerprint") == digest:
+            continue
+        stale = list(gallery_dir.rglob("*.md5")) if gallery_dir.is_dir() else []
+        for md5 in stale:
+            md5.unlink()
+        if stale:
+            old = previous["environment"] if previous else "unrecorded"
+            logger.info(
+                "executed_gallery: environment changed (was %s, now %s): "
+                "re-executing every example",
+                old,
+                build_env,
+            )
+        gallery_dir.mkdir(parents=True, exist_ok=True)
+        record.write_text(
+            json.dumps({"fingerprint": digest, "environment": build_env}, indent=2)
+            + "\n"
+        )
+
+
+def examples_to_run(srcdir, config) -> int:
+    """How many examples sphinx-gallery will execute in this build (its md5 rule)."""
+    from sphinx_gallery.utils import get_md5sum
+
+    count = 0
+    for examples_dir, gallery_dir in gallery_dir_pairs(srcdir, config):
+        for script in examples_dir.rglob("plot_*.py"):
+            if not runs_in_this_build(config, script):
+                continue
+            target = gallery_dir / script.relative_to(examples_dir)
+            md5 = target.with_name(target.name + ".md5")
+            if not md5.is_file() or md5.read_text() != get_md5sum(script, mode="t"):
+                count += 1
+    return count
+
+
+def skip_workers_for_small_builds(app: Sphinx) -> None:
+    """Run at most one example without worker processes: starting them costs more.
+
+    Decided here, after Sphinx has compared the configuration with the last
+    build's, so that the choice does not make it rewrite every page.
+    """
+    gallery_conf = app.config.sphinx_gallery_conf
+    if gallery_conf["parallel"] and examples_to_run(app.srcdir, app.config) <= 1:
+        gallery_conf["parallel"] = False

@@ -1,0 +1,156 @@
+"""Each executed page names the environment that produced its outputs.
+
+An example page that did not run says so instead, and why; a CUDA page links
+to its hosted version, which a GPU machine built.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from docutils import nodes
+from sphinx.application import Sphinx
+from sphinx.util.docutils import SphinxDirective
+
+from . import environment
+from .compatibility import CompatibilitySummary
+from .gallery import (
+    example_source,
+    in_cuda_section,
+    plot_gallery_enabled,
+    runs_in_this_build,
+)
+from .labels import labels_for, untranslated
+
+# sphinx-gallery opens each block that follows the title and introduction with this comment.
+FIRST_GENERATED_BLOCK = re.compile(
+    r"^\.\. GENERATED FROM PYTHON SOURCE LINES", re.MULTILINE
+)
+
+
+def torch_build_summary(
+    build_env: dict[str, str], labels: dict[str, str] | None = None
+) -> str:
+    labels = labels or labels_for("en")
+    cuda = (
+        labels["cuda_version"].format(**build_env)
+        if "cuda" in build_env
+        else labels["no_cuda"]
+    )
+    return labels["torch_build"].format(torch=build_env["torch"], cuda=cuda)
+
+
+def provenance_summary(build_env: dict[str, str], labels: dict[str, str]) -> str:
+    parts = [
+        f"torch {build_env['torch']}",
+        f"NumPy {build_env['numpy']}",
+        f"Python {build_env['python']}",
+    ]
+    if "gpu" in build_env:
+        parts.append(labels["gpu_summary"].format(**build_env))
+    parts.append(labels["cpu_summary"].format(**build_env))
+    return " · ".join(parts)
+
+
+def add_provenance_to_example_pages(
+    app: Sphinx, docname: str, source: list[str]
+) -> None:
+    script = example_source(app.srcdir, app.config, docname)
+    if script is None or script.suffix != ".py":
+        return
+    # Right under the title and introduction, above the first output.
+    source[0] = FIRST_GENERATED_BLOCK.sub(
+        lambda match: ".. example-provenance::\n\n" + match.group(0), source[0], count=1
+    )
+
+
+def provenance_box(build_env: dict[str, str], labels: dict[str, str]) -> nodes.Element:
+    """The line that names the versions and the device behind a page's outputs."""
+    box = nodes.container(classes=["example-provenance"])
+    paragraph = nodes.paragraph()
+    paragraph += nodes.strong(text=labels["produced_by"])
+    # No space after a full-width colon.
+    space = "" if labels["produced_by"].endswith("：") else " "
+    paragraph += nodes.Text(space + provenance_summary(build_env, labels))
+    box += paragraph
+    return untranslated(box)
+
+
+def not_executed_notice(title: str, text: str) -> nodes.Element:
+    notice = nodes.admonition(classes=["warning", "example-not-executed"])
+    notice += nodes.title(text=title)
+    notice += nodes.paragraph(text=text)
+    return notice
+
+
+class ExampleProvenance(SphinxDirective):
+    """Say which environment produced this example page's output, or that none did."""
+
+    def run(self) -> list[nodes.Node]:
+        config, srcdir = self.config, self.env.srcdir
+        labels = labels_for(config.language)
+        build_env = config.executed_gallery_environment
+        script = example_source(srcdir, config, self.env.docname)
+        compatibility = []
+        if script is not None:
+            key = script.relative_to(config.executed_gallery_repository).as_posix()
+            compatibility = CompatibilitySummary(self, key, script).nodes()
+        if script is not None and runs_in_this_build(config, script):
+            box = provenance_box(build_env, labels)
+            box.extend(compatibility)
+            return [box]
+
+        in_cuda_dir = script is not None and in_cuda_section(srcdir, config, script)
+        if in_cuda_dir and plot_gallery_enabled(config):
+            title, text = labels["needs_cuda_title"], labels["needs_cuda"]
+        else:
+            title, text = labels["not_executed_title"], labels["not_executed"]
+        notice = not_executed_notice(
+            title, text.format(torch_build=torch_build_summary(build_env, labels))
+        )
+        hosted = config.site_url  # the hosted site (language_switcher's setting)
+        if hosted and in_cuda_dir:
+            language = config.language or "en"
+            url = f"{hosted.rstrip('/')}/{language}/{self.env.docname}.html"
+            link = nodes.paragraph()
+            link += nodes.reference(text=labels["hosted_link"], refuri=url)
+            notice += link
+        notice.extend(compatibility)
+        return [untranslated(notice)]
+
+
+class NotebookProvenance(SphinxDirective):
+    """On a page executed by myst-nb: the environment that produced its outputs."""
+
+    def run(self) -> list[nodes.Node]:
+        labels = labels_for(self.config.language)
+        if self.config.nb_execution_mode == "off":
+            notice = not_executed_notice(
+                labels["not_executed_title"], labels["not_executed"]
+            )
+            return [untranslated(notice)]
+        page = Path(self.env.doc2path(self.env.docname)).resolve()
+        key = page.relative_to(self.config.executed_gallery_repository).as_posix()
+        box = provenance_box(self.config.executed_gallery_environment, labels)
+        box.extend(CompatibilitySummary(self, key, page).nodes())
+        return [box]
+
+
+class CudaBuildStatus(SphinxDirective):
+    """State, in the CUDA gallery section, whether this build executed its examples."""
+
+    def run(self) -> list[nodes.Node]:
+        labels = labels_for(self.config.language)
+        build_env = self.config.executed_gallery_environment
+        if environment.has_cuda(build_env):
+            text = labels["cuda_section_executed"].format(**build_env)
+            classes = ["note", "cuda-build-status"]
+        else:
+            text = labels["cuda_section_skipped"].format(
+                torch_build=torch_build_summary(build_env, labels)
+            )
+            classes = ["warning", "cuda-build-status"]
+        box = nodes.container(classes=classes)
+        box += nodes.paragraph(text=text)
+        return [untranslated(box)]
