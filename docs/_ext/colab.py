@@ -476,8 +476,12 @@ def setup(app: Sphinx) -> dict:
         "colab_compatibility_page", "compatibility", "html", types=[str]
     )
     app.connect("config-inited", set_first_notebook_cell, priority=6)
+    # Before executed_gallery looks at the caches (priority 12), after sphinx-gallery
+    # has parsed plot_gallery (priority 10).
     app.connect(
-        "builder-inited", regenerate_notebooks_when_their_first_cell_changed, priority=4
+        "builder-inited",
+        regenerate_notebooks_when_their_first_cell_changed,
+        priority=11,
     )
     app.add_post_transform(AddColabButton)
     app.add_css_file("open-in-colab.css")  # in html_static_path (docs/_static)

@@ -94,12 +94,14 @@ def setup(app: Sphinx) -> dict:
     # conf.py's folder, the repository root: pages are named relative to it.
     app.add_config_value("executed_gallery_repository", "", "", types=[str])
 
-    # Before sphinx-gallery fills its defaults (priority 10) and generates pages.
+    # Before sphinx-gallery fills its defaults (config-inited, priority 10).
     app.connect("config-inited", configure, priority=5)
+    # After sphinx-gallery has parsed plot_gallery (builder-inited, priority 10),
+    # before it runs the examples (priority 500).
     app.connect(
-        "builder-inited", invalidate_outputs_from_other_environments, priority=5
+        "builder-inited", invalidate_outputs_from_other_environments, priority=12
     )
-    app.connect("builder-inited", skip_workers_for_small_builds, priority=6)
+    app.connect("builder-inited", skip_workers_for_small_builds, priority=13)
     app.connect("source-read", add_provenance_to_example_pages)
     app.connect("html-page-context", link_gallery_pages_to_their_scripts)
     app.connect("build-finished", check_every_executed_example_ran)

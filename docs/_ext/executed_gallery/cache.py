@@ -3,7 +3,9 @@
 sphinx-gallery's cache (its ``.md5`` files) and myst-nb's key on code alone.
 The environment's fingerprint is written next to the generated pages; when it
 changes, the ``.md5`` files go, so every example runs again (myst-nb's cache
-folder is keyed on the fingerprint in ``configure()``).
+folder is keyed on the fingerprint in ``configure()``). sphinx-gallery has no
+setting that adds to the key of its cache: ``run_stale_examples`` would run
+every example in every build.
 """
 
 from __future__ import annotations
@@ -50,7 +52,11 @@ def invalidate_outputs_from_other_environments(app: Sphinx) -> None:
 
 
 def examples_to_run(srcdir, config) -> int:
-    """How many examples sphinx-gallery will execute in this build (its md5 rule)."""
+    """How many examples sphinx-gallery will execute in this build.
+
+    sphinx-gallery starts its workers before it compares the scripts with their
+    ``.md5`` files, and tells no one the count, so its rule is repeated here.
+    """
     from sphinx_gallery.utils import get_md5sum
 
     count = 0

@@ -40,10 +40,12 @@ def gallery_dir_pairs(srcdir, config) -> list[tuple[Path, Path]]:
 
 
 def plot_gallery_enabled(config) -> bool:
-    value = config.sphinx_gallery_conf.get("plot_gallery", config.plot_gallery)
-    if isinstance(value, str):
-        return value.strip().lower() not in {"0", "false", "no", "off", ""}
-    return bool(value)
+    """Whether this build runs examples: sphinx-gallery's own parsed setting.
+
+    sphinx-gallery parses ``plot_gallery`` (``-D plot_gallery=0``) into its
+    configuration at builder-inited, priority 10; every caller runs later.
+    """
+    return bool(config.sphinx_gallery_conf["plot_gallery"])
 
 
 def example_source(srcdir, config, docname: str) -> Path | None:
@@ -76,7 +78,11 @@ def runs_in_this_build(config, script: Path) -> bool:
 
 
 def check_every_executed_example_ran(app: Sphinx, exception) -> None:
-    """Fail when an example that should have run did not, or reports no run time."""
+    """Fail when an example that should have run did not, or reports no run time.
+
+    sphinx-gallery writes an example's ``.cost.json`` each time it runs it; a
+    page whose run time is zero shows output that no run of this build made.
+    """
     if exception is not None or not plot_gallery_enabled(app.config):
         return
     if app.builder.name not in {"html", "dirhtml", "singlehtml"}:
