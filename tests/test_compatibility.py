@@ -21,6 +21,7 @@ from bs4 import BeautifulSoup
 from conftest import GOOD_EXAMPLE, REPO_ROOT, make_small_site, notebook_page
 from executed_gallery.compatibility import (
     Grid,
+    gpu_note,
     page_status,
     source_hash,
     spoken_list,
@@ -369,6 +370,15 @@ def test_a_cell_naming_its_own_python_widens_the_range():
     span = support_range(declared)
     assert span["python"] == ["3.11", "3.12"]
     assert span["numpy"] == ["1.26.4", "2.5.2"]
+
+
+def test_a_page_checked_only_on_a_gpu_says_so_plainly():
+    english = compatibility_labels("en")
+    cpu, gpu = {"torch": "2.13.0"}, {"torch": "2.11.0", "gpu": "H100"}
+    assert gpu_note([cpu], english) == ""
+    assert gpu_note([gpu], english) == ", on a GPU"
+    assert gpu_note([cpu, gpu], english) == ", on a GPU among them"
+    assert gpu_note([gpu], compatibility_labels("zh_CN")) == "（GPU 环境）"
 
 
 def test_a_cuda_page_is_not_stale_in_a_cell_that_cannot_run_it():

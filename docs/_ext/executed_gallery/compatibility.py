@@ -144,6 +144,14 @@ def environments(count: int, labels: dict[str, str]) -> str:
     return labels["environment_one" if count == 1 else "environment_many"]
 
 
+def gpu_note(passed: list[dict], labels: dict[str, str]) -> str:
+    """Whether the environments a page passed in include a GPU, or are all GPUs."""
+    on_gpu = sum("gpu" in environment for environment in passed)
+    if not on_gpu:
+        return ""
+    return labels["with_gpu_only" if on_gpu == len(passed) else "with_gpu"]
+
+
 def summary_sentences(status: PageStatus, labels: dict[str, str]) -> list[str]:
     sentences = []
     if status.passed:
@@ -161,9 +169,7 @@ def summary_sentences(status: PageStatus, labels: dict[str, str]) -> list[str]:
                 count=len(status.passed),
                 environments=environments(len(status.passed), labels),
                 date=max(env.get("date", "") for env in status.passed),
-                gpu=labels["with_gpu"]
-                if any("gpu" in e for e in status.passed)
-                else "",
+                gpu=gpu_note(status.passed, labels),
             )
         )
     elif status.needs_cuda and not status.failed:

@@ -74,6 +74,7 @@ COMPATIBILITY_LABELS = {
             "checked on torch {torch}, NumPy {numpy}{gpu} ({count} {environments}, {date})."
         ),
         "with_gpu": ", on a GPU among them",
+        "with_gpu_only": ", on a GPU",
         "environment_one": "environment",
         "environment_many": "environments",
         "and": " and ",
@@ -101,6 +102,7 @@ COMPATIBILITY_LABELS = {
         "heading": "兼容性：",
         "checked_on": "已在 torch {torch}、NumPy {numpy}{gpu}上检查（{count} {environments}，{date}）。",
         "with_gpu": "（其中包括 GPU 环境）",
+        "with_gpu_only": "（GPU 环境）",
         "environment_one": "个环境",
         "environment_many": "个环境",
         "and": " 和 ",
