@@ -50,12 +50,11 @@ def literal_setting(name: str, root: Path = REPO_ROOT):
 
 def editions(root: Path = REPO_ROOT) -> list[str]:
     """The site's editions, the source language first (conf.py's site_languages)."""
-    return list(site_settings(root)["site_languages"])
+    return list(literal_setting("site_languages", root))
 
 
-def hosted_path(root: Path) -> str:
-    """The URL path under which the hosted site lives, from conf.py's HOSTED_URL."""
-    hosted_url = site_settings(root)["HOSTED_URL"]
+def hosted_path(hosted_url: str) -> str:
+    """The URL path under which the hosted site lives (``/`` for a local build)."""
     path = "/" + hosted_url.split("://", 1)[-1].partition("/")[2].strip("/")
     return path.rstrip("/") + "/"
 
@@ -125,7 +124,7 @@ def copy_site_sources(destination: Path, source: Path = REPO_ROOT) -> Path:
 
 def available_languages(root: Path = REPO_ROOT) -> list[str]:
     """The source language, plus every edition that has a catalog folder."""
-    source = site_settings(root)["language"]
+    source = literal_setting("language", root)
     return [
         language
         for language in editions(root)
@@ -186,10 +185,11 @@ def publish(root: Path, language: str) -> None:
     shutil.copyfile(SITE_ROOT_PAGES / "index.html", html / "index.html")
     # GitHub Pages answers every unknown URL with the 404.html at the site root.
     template = string.Template((SITE_ROOT_PAGES / "404.html").read_text())
-    not_found = template.substitute(base=hosted_path(root))
+    hosted_url = site_settings(root)["HOSTED_URL"]  # computed by conf.py
+    not_found = template.substitute(base=hosted_path(hosted_url))
     (html / "404.html").write_text(not_found)
     (html / ".nojekyll").touch()
-    write_sitemap_index(html, site_settings(root)["HOSTED_URL"], editions(root))
+    write_sitemap_index(html, hosted_url, editions(root))
 
 
 def build(

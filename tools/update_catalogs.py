@@ -15,15 +15,15 @@ import subprocess
 import sys
 from pathlib import Path
 
-from build_site import editions, site_settings
+from build_site import editions, literal_setting
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 
 
 def translations() -> list[str]:
     """Every edition but the source language's."""
-    settings = site_settings()
-    return [name for name in editions() if name != settings["language"]]
+    source = literal_setting("language")
+    return [name for name in editions() if name != source]
 
 
 def extract_messages(root: Path = REPO_ROOT) -> Path:
