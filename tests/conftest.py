@@ -2,18 +2,40 @@
 
 from __future__ import annotations
 
+import dataclasses
+import functools
+import json
+import os
 import shutil
+import subprocess
 import sys
 import textwrap
+import uuid
 from pathlib import Path
 
 import pytest
+from bs4 import BeautifulSoup
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO_ROOT / "tools"))
 sys.path.insert(0, str(REPO_ROOT / "docs" / "_ext"))
 
 import build_site  # noqa: E402
+
+
+def parse_html(path: Path) -> BeautifulSoup:
+    """A page of a site, parsed with lxml."""
+    return BeautifulSoup(path.read_bytes(), "lxml")
+
+
+@functools.cache
+def built_page(path: Path) -> BeautifulSoup:
+    """A page of ``built_site``, parsed once for every test that reads it.
+
+    Only for a site that no test changes after its build: callers must not
+    modify the tree they get.
+    """
+    return parse_html(path)
 
 
 def copy_site(destination: Path) -> Path:
@@ -63,25 +85,8 @@ def notebook_page(title: str, code: str) -> str:
     )
 
 
-GOOD_EXAMPLE = '''\
-"""
-Add one to a tensor
-===================
-
-A tiny example that runs.
-"""
-
-# %%
-# Add one
-# -------
-
-import torch
-
-tensor = torch.zeros(2)
-tensor.add_(1)
-print(tensor)
-assert tensor.tolist() == [1.0, 1.0]
-'''
+TINYBUILD = Path(__file__).parent / "tinybuild"
+GOOD_EXAMPLE = (TINYBUILD / "examples/tensor_to_numpy/plot_01_good.py").read_text()
 
 
 # Where a fork's hosted workflow says its site lives (.github/workflows/docs.yml):
@@ -101,3 +106,195 @@ def built_site(tmp_path_factory) -> Path:
     status = build_site.build(root=root, env=FORK_SITE)
     assert status == 0, "the site's build failed; its output is above"
     return root
+
+
+# -- The tiny build ----------------------------------------------------------------
+
+
+def run_build(root: Path, *arguments: str, env: dict | None = None) -> Build:
+    """Run tools/build_site.py in ``root``, as a reader does; capture what it prints."""
+    result = subprocess.run(
+        [sys.executable, str(root / "tools" / "build_site.py"), *arguments],
+        cwd=root,
+        capture_output=True,
+        text=True,
+        timeout=600,
+        env={**os.environ, **(env or {})},
+    )
+    return Build(result.returncode, result.stdout + result.stderr)
+
+
+@dataclasses.dataclass
+class Build:
+    status: int
+    output: str
+
+
+@dataclasses.dataclass
+class Tinybuild:
+    """tests/tinybuild built in turn: cold, unchanged, in another environment, broken
+    (see the ``tinybuild`` fixture)."""
+
+    root: Path
+    cold: Build
+    unchanged: Build
+    other_environment: Build
+    broken: Build
+    # What the tests compare between builds, read after each.
+    tokens: dict[str, tuple[str, str]]
+    left_running: list[str]
+    published_before_broken: str
+
+    @property
+    def html(self) -> Path:
+        return self.root / "_build" / "html"
+
+
+# Build settings of a laptop: no hosted site, no repository (the workflow sets them).
+LOCAL_BUILD = {"SITE_REPOSITORY_URL": "", "SITE_BRANCH": "", "SITE_HOSTED_URL": ""}
+TOKEN_PAGES = ("auto_examples/tensor_to_numpy/plot_04_token.html", "probe.html")
+GOOD_PAGE = "auto_examples/tensor_to_numpy/plot_01_good.html"
+
+
+def make_tinybuild(destination: Path) -> Path:
+    """The real conf.py and extensions with tests/tinybuild's examples and pages,
+    and the site's own compatibility page with a grid written for them."""
+    examples = TINYBUILD / "examples"
+    root = make_small_site(
+        destination,
+        {
+            path.relative_to(examples).as_posix(): path.read_text()
+            for path in sorted(examples.rglob("*.py"))
+        },
+        {
+            "probe.md": (TINYBUILD / "docs" / "probe.md").read_text(),
+            "compatibility.md": (REPO_ROOT / "docs" / "compatibility.md").read_text(),
+        },
+    )
+    write_grid(root)
+    return root
+
+
+# Two cells: the pins, and NumPy 1.26 with the same (local) torch wheel.
+TWO_CELL_RANGE = """\
+[range]
+python = "3.11"
+
+[range.reasons.en]
+torch = "Fixture."
+numpy = "Fixture."
+
+[[cells]]
+name = "pinned"
+torch = "2.13.0"
+numpy = "2.4.6"
+
+[[cells]]
+name = "numpy1.26"
+torch = "2.13.0"
+numpy = "1.26.4"
+"""
+
+
+def write_grid(root: Path) -> None:
+    """A grid's results for the tiny build, written here rather than run: every
+    page passes in two environments, except that plot_05 changed since it was
+    checked, and plot_06 fails in one environment."""
+    from executed_gallery.compatibility import source_hash
+
+    section = "examples/tensor_to_numpy"
+    current = {
+        key: source_hash(root / key)
+        for key in (
+            f"{section}/plot_01_good.py",
+            f"{section}/plot_06_fails_somewhere.py",
+            "docs/probe.md",
+        )
+    }
+
+    def environment(torch_version, numpy_version):
+        return {"torch": torch_version, "numpy": numpy_version, "python": "3.11.7",
+                "cpu": "Test CPU", "date": "2026-01-02"}  # fmt: skip
+
+    passing = {
+        key: {"status": "pass", "seconds": 1.0, "source": digest}
+        for key, digest in current.items()
+    }
+    changed = {
+        f"{section}/plot_05_changed_since.py": {
+            "status": "pass",
+            "seconds": 1.0,
+            "source": "0" * 16,
+        }
+    }
+    failing = {"status": "fail", "seconds": 1.0, "source": current[f"{section}/plot_06_fails_somewhere.py"],
+               "failure": {"line": 16, "code": "tensor.add_(1)", "message": "RuntimeError: boom",
+                           "output": "Traceback (most recent call last):\nRuntimeError: boom"}}  # fmt: skip
+    results = {"cells": {
+        "pinned": {"environment": environment("2.13.0+cpu", "2.4.6"), "pages": {**passing, **changed}},
+        "numpy1.26": {"environment": environment("2.3.1+cu121", "1.26.4"),
+                      "pages": {**passing, **changed, f"{section}/plot_06_fails_somewhere.py": failing}},
+    }}  # fmt: skip
+    (root / "compatibility" / "range.toml").write_text(TWO_CELL_RANGE)
+    (root / "compatibility" / "results.json").write_text(json.dumps(results))
+
+
+def processes_with(marker: str) -> list[str]:
+    """The processes whose environment holds ``BUILD_MARKER=marker``."""
+    found = []
+    for environ in Path("/proc").glob("[0-9]*/environ"):
+        try:
+            if f"BUILD_MARKER={marker}".encode() in environ.read_bytes():
+                found.append(environ.parent.name)
+        except OSError:  # gone, or not ours to read
+            continue
+    return found
+
+
+def read_tokens(html: Path) -> tuple[str, str]:
+    """The fresh tokens that the token example and the notebook page printed."""
+    import re
+
+    return tuple(
+        re.search(r"token ([0-9a-f]{16})", (html / page).read_text())[1]
+        for page in TOKEN_PAGES
+    )
+
+
+def add_broken_pages(root: Path) -> None:
+    broken = TINYBUILD / "broken" / "examples"
+    for script in broken.rglob("*.py"):
+        target = root / "examples" / script.relative_to(broken)
+        target.write_text(script.read_text())
+
+
+@pytest.fixture(scope="session")
+def tinybuild(tmp_path_factory) -> Tinybuild:
+    """tests/tinybuild, built four times: once in both editions; once more with
+    nothing changed but one example's record of its run time, zeroed; once in
+    another environment; and once with the broken pages added (and a time limit
+    of 3 s, for the page that hangs)."""
+    root = make_tinybuild(tmp_path_factory.mktemp("tinybuild"))
+    published = root / "_build" / "html" / "en"
+    built = root / "_build" / "work" / "html" / "en"  # written even by a failed build
+    marker = uuid.uuid4().hex
+    both_editions = ("--language", "en", "--language", "zh_CN")
+    cold = run_build(root, *both_editions, env={**LOCAL_BUILD, "BUILD_MARKER": marker})
+    left_running = processes_with(marker)
+    tokens = {"cold": read_tokens(published)}
+    cost = root / "docs/auto_examples/tensor_to_numpy/plot_01_good.cost.json"
+    cost.write_text('{"time": 0.0, "memory": 0.0}')
+    unchanged = run_build(root, "--language", "en", env=LOCAL_BUILD)
+    tokens["unchanged"] = read_tokens(built)
+    salt = {**LOCAL_BUILD, "EXECUTED_GALLERY_SALT": "another environment"}
+    other_environment = run_build(root, "--language", "en", env=salt)
+    tokens["other environment"] = read_tokens(published)
+    published_page = (published / GOOD_PAGE).read_text()
+    add_broken_pages(root)
+    broken = run_build(
+        root, "--language", "en", "-D", "executed_gallery_time_limit=3", env=salt
+    )
+    return Tinybuild(
+        root, cold, unchanged, other_environment, broken,
+        tokens, left_running, published_page,
+    )  # fmt: skip

@@ -13,12 +13,15 @@ with the words Chinese readers type.
 
 from __future__ import annotations
 
+import os
 import re
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from urllib.parse import urljoin, urlparse
 
 import nbformat
 import pytest
+from bs4 import BeautifulSoup
 from playwright import sync_api as playwright_sync
 
 from browser_support import (
@@ -28,7 +31,7 @@ from browser_support import (
     launch_chromium,
     serve,
 )
-from conftest import REPO_ROOT
+from conftest import REPO_ROOT, parse_html
 from run_examples import needs_cuda
 
 EXAMPLES = sorted((REPO_ROOT / "examples").rglob("plot_*.py"))
@@ -150,42 +153,6 @@ def test_search_works_in_the_chinese_edition(shared_page, base_url, site_html):
         assert (site_html / "zh_CN" / result).is_file(), (
             f"{result} is listed but missing"
         )
-
-
-def catalogs_translate(locale: Path, term: str) -> list[str]:
-    """The catalogs (.po) with a non-fuzzy translation that contains ``term``.
-
-    Fuzzy translations are not compiled into the build
-    (``gettext_allow_fuzzy_translations`` is off), so they do not count.
-    """
-    from babel.messages.pofile import read_po
-
-    found = []
-    for po in sorted(locale.rglob("*.po")):
-        with po.open("rb") as handle:
-            catalog = read_po(handle)
-        for message in catalog:
-            strings = (
-                message.string
-                if isinstance(message.string, tuple)
-                else (message.string,)
-            )
-            if message.id and not message.fuzzy and any(term in s for s in strings):
-                found.append(po.relative_to(locale).as_posix())
-                break
-    return found
-
-
-def test_chinese_search_finds_shared_memory(shared_page, base_url, built_site):
-    term = "共享内存"  # "share memory", the site's key phrase (docs/locale/zh_CN/GLOSSARY.md)
-    # The catalogs of the sources that were built, not of the working tree.
-    catalogs = catalogs_translate(built_site / "docs" / "locale" / "zh_CN", term)
-    if not catalogs:
-        pytest.skip(f"no zh_CN catalog translates anything as {term} yet")
-    results = search(shared_page, base_url, "zh_CN", term)
-    assert results, (
-        f"zh_CN search for {term} found nothing, though {catalogs[:3]} translate it"
-    )
 
 
 # The words Chinese readers type (colloquial ones, and those of the article the
@@ -335,48 +302,82 @@ def kernel_spec_dir(tmp_path_factory) -> Path:
     return kernels
 
 
-def run_notebook(notebook, kernel_spec_dir: Path, workdir: Path, cells=None):
-    from jupyter_client import KernelManager
+def notebook_client(notebook, kernel_spec_dir: Path, workdir: Path, cells=None):
+    from jupyter_client import AsyncKernelManager
     from jupyter_client.kernelspec import KernelSpecManager
     from nbclient import NotebookClient
 
     if cells is not None:
         notebook.cells = notebook.cells[:cells]
     specs = KernelSpecManager(kernel_dirs=[str(kernel_spec_dir)])
-    manager = KernelManager(kernel_name="python3", kernel_spec_manager=specs)
-    client = NotebookClient(
+    manager = AsyncKernelManager(kernel_name="python3", kernel_spec_manager=specs)
+    return NotebookClient(
         notebook,
         km=manager,
         timeout=120,
         resources={"metadata": {"path": str(workdir)}},
     )
-    client.execute()  # raises CellExecutionError, naming the cell, on any error
-    return notebook
+
+
+def run_notebooks(notebooks: dict, kernel_spec_dir: Path, workdir: Path, cells=None):
+    """Run notebooks top to bottom, each in its own kernel and folder, as many at
+    a time as there are cores. Returns each one's error (CellExecutionError,
+    naming the cell), or None where it ran through."""
+    import asyncio
+
+    async def run_all():
+        slots = asyncio.Semaphore(os.cpu_count() or 1)
+
+        async def run(name, notebook):
+            folder = workdir / name.replace("/", "_")
+            folder.mkdir()
+            async with slots:
+                client = notebook_client(notebook, kernel_spec_dir, folder, cells)
+                try:
+                    await client.async_execute()
+                except Exception as error:  # reported by the test that reads it
+                    return error
+            return None
+
+        errors = await asyncio.gather(*(run(*item) for item in notebooks.items()))
+        return dict(zip(notebooks, errors, strict=True))
+
+    # In a thread of its own: Playwright's sync API keeps an event loop running here.
+    with ThreadPoolExecutor(max_workers=1) as thread:
+        return thread.submit(asyncio.run, run_all()).result()
 
 
 def cell_text(cell) -> str:
     return "".join(out.get("text", "") for out in cell.get("outputs", []))
 
 
+@pytest.fixture(scope="module")
+def colab_runs(shared_page, base_url, kernel_spec_dir, tmp_path_factory) -> dict:
+    """Every English page's Colab notebook, fetched through its button and run."""
+    notebooks = {}
+    for path in NOTEBOOK_PAGES:
+        notebook_path = colab_notebook_path(shared_page, base_url, "en", path)
+        response = shared_page.request.get(f"{base_url}/{notebook_path}")
+        assert response.status == 200, f"{notebook_path}: HTTP {response.status}"
+        notebooks[path] = nbformat.reads(response.text(), as_version=4)
+    errors = run_notebooks(notebooks, kernel_spec_dir, tmp_path_factory.mktemp("colab"))
+    return {path: (notebooks[path], errors[path]) for path in NOTEBOOK_PAGES}
+
+
 @pytest.mark.parametrize("path", NOTEBOOK_PAGES)
-def test_colab_notebook_runs_top_to_bottom(
-    shared_page, base_url, path, cuda_available, kernel_spec_dir, tmp_path
-):
+def test_colab_notebook_runs_top_to_bottom(colab_runs, path, cuda_available):
     from nbclient.exceptions import CellExecutionError
 
-    notebook_path = colab_notebook_path(shared_page, base_url, "en", path)
-    response = shared_page.request.get(f"{base_url}/{notebook_path}")
-    assert response.status == 200, f"{notebook_path}: HTTP {response.status}"
-    notebook = nbformat.reads(response.text(), as_version=4)
+    notebook, error = colab_runs[path]
     if path in CUDA_PAGES and not cuda_available:
-        with pytest.raises(CellExecutionError) as stopped:
-            run_notebook(notebook, kernel_spec_dir, tmp_path)
-        assert "SystemExit" in str(stopped.value)
-        assert "Runtime > Change runtime type" in str(stopped.value)
+        assert isinstance(error, CellExecutionError), error
+        assert "SystemExit" in str(error)
+        assert "Runtime > Change runtime type" in str(error)
         assert notebook.cells[0].execution_count == 1
         assert all(cell.get("execution_count") is None for cell in notebook.cells[1:])
         return
-    run_notebook(notebook, kernel_spec_dir, tmp_path)
+    if error is not None:
+        raise error
     import numpy
     import torch
 
@@ -386,6 +387,93 @@ def test_colab_notebook_runs_top_to_bottom(
     outputs = [out for cell in notebook.cells for out in cell.get("outputs", [])]
     assert len(outputs) > 1, "the notebook ran but printed nothing of its own"
     assert not [out for out in outputs if out.output_type == "error"]
+
+
+# Sphinx curls the quotes of the prose that a page prints; a notebook leaves them.
+STRAIGHT_QUOTES = str.maketrans({"‘": "'", "’": "'", "“": '"', "”": '"'})
+
+
+def flat(text: str) -> str:
+    return " ".join(text.translate(STRAIGHT_QUOTES).split())
+
+
+def page_outputs(page) -> list[str]:
+    """What each code block of a built page printed, in order ("" for nothing)."""
+    cells = page.select("div.cell")  # a myst-nb page
+    if cells:
+        outputs = []
+        for cell in cells:
+            for reference in cell.select("div.cell_output span.doc, span.std-ref"):
+                reference.string = ""  # see CROSS_REFERENCE
+            texts = [out.get_text(" ") for out in cell.select("div.cell_output")]
+            outputs.append(flat(" ".join(texts)))
+        return outputs
+    outputs = []  # a gallery page: each output block follows its code block
+    for block in page.select("div.highlight-Python, div.sphx-glr-script-out"):
+        if "highlight-Python" in block["class"]:
+            outputs.append("")
+        else:
+            outputs[-1] = flat(block.get_text())
+    return outputs
+
+
+# A cross-reference in a table that a notebook prints: the page shows the title
+# of the page it names, which the notebook cannot know, so neither side counts it.
+CROSS_REFERENCE = re.compile(r"\{(?:ref|doc)\}`[^`]*`")
+# Lines that describe the process that ran the page: the build's example
+# workers run torch with one thread, a reader's process with every core.
+MACHINE_DEPENDENT = ("measured", "torch threads:")
+
+
+def notebook_outputs(notebook) -> list[str]:
+    """What each code cell printed, as its page would show it, less the cells
+    that the page leaves out (tagged remove-cell)."""
+    from markdown_it import MarkdownIt
+
+    markdown = MarkdownIt("commonmark").enable("table")
+    outputs = []
+    for cell in notebook.cells:
+        if cell.cell_type != "code" or "remove-cell" in cell.metadata.get("tags", []):
+            continue
+        texts = []
+        for out in cell.get("outputs", []):
+            data = out.get("data", {})
+            if out.output_type == "stream":
+                texts.append(out.text)
+            elif "text/markdown" in data:
+                source = CROSS_REFERENCE.sub("", data["text/markdown"])
+                rendered = BeautifulSoup(markdown.render(source), "lxml")
+                texts.append(rendered.get_text(" "))
+            elif "text/plain" in data and not any(k.startswith("image/") for k in data):
+                texts.append(data["text/plain"])
+        outputs.append(flat(" ".join(texts)))
+    return outputs
+
+
+# Each page ran twice, in two processes: in the build, and here as its Colab
+# notebook. The same outputs show that the page is deterministic and that the
+# notebook prints what the page shows. Measured timings may differ, and say so.
+@pytest.mark.parametrize("path", NOTEBOOK_PAGES)
+def test_the_notebook_prints_what_its_page_shows(
+    colab_runs, site_html, path, cuda_available
+):
+    if path in CUDA_PAGES and not cuda_available:
+        pytest.skip("a CUDA page: not executed in this build")
+    notebook, error = colab_runs[path]
+    assert error is None, error
+    shown = page_outputs(parse_html(site_html / "en" / path))  # changed there
+    printed = notebook_outputs(notebook)
+    added = len(printed) - len(shown)  # the Colab notebook's own first cells
+    assert 1 <= added <= 2, (len(printed), len(shown))
+    compared = 0
+    for number, (on_page, in_notebook) in enumerate(
+        zip(shown, printed[added:], strict=True)
+    ):
+        if any(words in on_page.lower() for words in MACHINE_DEPENDENT):
+            continue
+        assert in_notebook == on_page, f"code block {number + 1}"
+        compared += 1
+    assert compared >= len(shown) // 2
 
 
 @pytest.mark.parametrize("path", [FROM_NUMPY_PAGE, sorted(CUDA_PAGES)[0]])
@@ -399,12 +487,12 @@ def test_chinese_colab_notebooks_check_the_runtime_in_chinese(
     notebook = nbformat.reads(
         shared_page.request.get(f"{base_url}/{notebook_path}").text(), as_version=4
     )
+    error = run_notebooks({path: notebook}, kernel_spec_dir, tmp_path, cells=1)[path]
     if path in CUDA_PAGES and not cuda_available:
-        with pytest.raises(CellExecutionError) as stopped:
-            run_notebook(notebook, kernel_spec_dir, tmp_path, cells=1)
-        assert "更改运行时类型" in str(stopped.value)
+        assert isinstance(error, CellExecutionError), error
+        assert "更改运行时类型" in str(error)
         return
-    run_notebook(notebook, kernel_spec_dir, tmp_path, cells=1)
+    assert error is None, error
     assert "当前运行" in cell_text(notebook.cells[0])
 
 

@@ -18,7 +18,14 @@ import torch
 import torch_index
 from bs4 import BeautifulSoup
 
-from conftest import GOOD_EXAMPLE, REPO_ROOT, make_small_site, notebook_page
+from conftest import (
+    GOOD_EXAMPLE,
+    REPO_ROOT,
+    TWO_CELL_RANGE,
+    make_small_site,
+    notebook_page,
+    parse_html,
+)
 from executed_gallery.compatibility import (
     Grid,
     gpu_note,
@@ -27,7 +34,7 @@ from executed_gallery.compatibility import (
     spoken_list,
     support_range,
 )
-from executed_gallery.labels import compatibility_labels
+from executed_gallery.wording import compatibility_wording
 
 # Fails under NumPy 1.x only: numpy.dtypes.StringDType arrived in NumPy 2.0.
 NUMPY_2_ONLY = '''\
@@ -65,26 +72,6 @@ NOTEBOOK = notebook_page(
     "Probe", "import numpy as np\nimport torch\nprint(torch.from_numpy(np.ones(2)))"
 ).replace("# Probe\n", "# Probe\n\n```{notebook-provenance}\n```\n")
 
-# Two cells: the pins, and NumPy 1.26 with the same (local) torch wheel.
-MINI_RANGE = """\
-[range]
-python = "3.11"
-
-[range.reasons.en]
-torch = "Fixture."
-numpy = "Fixture."
-
-[[cells]]
-name = "pinned"
-torch = "2.13.0"
-numpy = "2.4.6"
-
-[[cells]]
-name = "numpy1.26"
-torch = "2.13.0"
-numpy = "1.26.4"
-"""
-
 
 def nox_command() -> list[str]:
     """How the tests session runs nox (it passes its own interpreter), else this one's."""
@@ -106,7 +93,7 @@ def mini_grid(tmp_path_factory) -> Path:
     for name in ("noxfile.py", "requirements.txt", "constraints.txt"):
         shutil.copy2(REPO_ROOT / name, root / name)
     (root / "compatibility" / "results.json").unlink(missing_ok=True)
-    (root / "compatibility" / "range.toml").write_text(MINI_RANGE)
+    (root / "compatibility" / "range.toml").write_text(TWO_CELL_RANGE)
     # Environments outlive the test run, so that a second run reuses them.
     envdir = REPO_ROOT / "_build" / "test-grid-envs"
     result = subprocess.run(
@@ -193,69 +180,16 @@ def test_rerunning_one_page_merges_into_its_cell(tmp_path):
 
 # -- What the build shows ------------------------------------------------------------
 
-SHARING = GOOD_EXAMPLE
-CHANGED_SINCE = GOOD_EXAMPLE.replace("Add one to a tensor", "Add six to a tensor")
-FAILING_SOMEWHERE = GOOD_EXAMPLE.replace("Add one to a tensor", "Add two to a tensor")
-
 
 @pytest.fixture(scope="module")
-def fixture_site(tmp_path_factory) -> Path:
-    """A small site built with a results file written here, not run."""
-    root = make_small_site(
-        tmp_path_factory.mktemp("shown"),
-        {
-            "tensor_to_numpy/plot_01_checked.py": SHARING,
-            "tensor_to_numpy/plot_02_changed.py": CHANGED_SINCE,
-            "tensor_to_numpy/plot_03_failing.py": FAILING_SOMEWHERE,
-        },
-        {
-            "probe.md": NOTEBOOK,
-            "compatibility.md": (REPO_ROOT / "docs/compatibility.md").read_text(),
-        },
-    )
-    (root / "compatibility" / "range.toml").write_text(MINI_RANGE)
-    current = {
-        key: source_hash(root / key)
-        for key in (
-            "examples/tensor_to_numpy/plot_01_checked.py",
-            "examples/tensor_to_numpy/plot_03_failing.py",
-            "docs/probe.md",
-        )
-    }
-
-    def env(torch_version, numpy_version):
-        return {"torch": torch_version, "numpy": numpy_version, "python": "3.11.7",
-                "cpu": "Test CPU", "date": "2026-01-02"}  # fmt: skip
-
-    passing = {
-        key: {"status": "pass", "seconds": 1.0, "source": h}
-        for key, h in current.items()
-    }
-    old = {
-        "examples/tensor_to_numpy/plot_02_changed.py": {
-            "status": "pass",
-            "seconds": 1.0,
-            "source": "0" * 16,
-        }
-    }
-    failing = {"status": "fail", "seconds": 1.0, "source": current["examples/tensor_to_numpy/plot_03_failing.py"],
-               "failure": {"line": 16, "code": "tensor.add_(1)", "message": "RuntimeError: boom",
-                           "output": "Traceback (most recent call last):\nRuntimeError: boom"}}  # fmt: skip
-    results = {"cells": {
-        "pinned": {"environment": env("2.13.0+cpu", "2.4.6"), "pages": {**passing, **old}},
-        "numpy1.26": {"environment": env("2.3.1+cu121", "1.26.4"),
-                      "pages": {**passing, **old, "examples/tensor_to_numpy/plot_03_failing.py": failing}},
-    }}  # fmt: skip
-    (root / "compatibility" / "results.json").write_text(json.dumps(results))
-    status = subprocess.call(
-        [sys.executable, "tools/build_site.py", "--language", "en"], cwd=root
-    )
-    assert status == 0
-    return root
+def fixture_site(tinybuild) -> Path:
+    """The tiny build, whose grid results conftest.write_grid() wrote, not ran."""
+    assert tinybuild.cold.status == 0, tinybuild.cold.output
+    return tinybuild.root
 
 
 def page(root: Path, name: str) -> BeautifulSoup:
-    return BeautifulSoup((root / "_build/html/en" / name).read_text(), "html.parser")
+    return parse_html(root / "_build/html/en" / name)
 
 
 def summary(root: Path, name: str) -> str:
@@ -264,7 +198,7 @@ def summary(root: Path, name: str) -> str:
 
 
 def test_a_checked_page_names_the_versions_it_passed_on(fixture_site):
-    text = summary(fixture_site, "auto_examples/tensor_to_numpy/plot_01_checked.html")
+    text = summary(fixture_site, "auto_examples/tensor_to_numpy/plot_01_good.html")
     assert "checked on torch 2.3.1–2.13.0, NumPy 1.26.4 and 2.4.6" in text
     assert "(2 environments, 2026-01-02)" in text
 
@@ -275,13 +209,17 @@ def test_a_notebook_page_carries_the_same_line(fixture_site):
 
 
 def test_a_result_for_an_older_source_is_never_a_pass(fixture_site):
-    text = summary(fixture_site, "auto_examples/tensor_to_numpy/plot_02_changed.html")
+    text = summary(
+        fixture_site, "auto_examples/tensor_to_numpy/plot_05_changed_since.html"
+    )
     assert "checked on" not in text
     assert "Not re-checked since this page changed: 2 environments." in text
 
 
 def test_a_failing_cell_is_named_with_its_line_and_output(fixture_site):
-    html = page(fixture_site, "auto_examples/tensor_to_numpy/plot_03_failing.html")
+    html = page(
+        fixture_site, "auto_examples/tensor_to_numpy/plot_06_fails_somewhere.html"
+    )
     assert "checked on torch 2.13.0, NumPy 2.4.6 (1 environment," in " ".join(
         html.select_one(".compatibility-summary").get_text().split()
     )
@@ -342,13 +280,13 @@ def test_the_readme_states_the_declared_range():
     span = declared_range()
     readme = " ".join((REPO_ROOT / "README.md").read_text().split())
     assert f"torch {span['torch_oldest']} to {span['torch_newest']}" in readme
-    labels = compatibility_labels("en")
-    assert f"NumPy {spoken_list(span['numpy'], labels)}" in readme
-    assert f"Python {spoken_list(span['python'], labels)}" in readme
+    wording = compatibility_wording("en")
+    assert f"NumPy {spoken_list(span['numpy'], wording)}" in readme
+    assert f"Python {spoken_list(span['python'], wording)}" in readme
 
 
 def test_lists_of_versions_read_as_prose_in_both_editions():
-    english, chinese = compatibility_labels("en"), compatibility_labels("zh_CN")
+    english, chinese = compatibility_wording("en"), compatibility_wording("zh_CN")
     assert spoken_list(["3.11"], english) == "3.11"
     assert spoken_list(["1.26.4", "2.4.6"], english) == "1.26.4 and 2.4.6"
     assert (
@@ -373,12 +311,12 @@ def test_a_cell_naming_its_own_python_widens_the_range():
 
 
 def test_a_page_checked_only_on_a_gpu_says_so_plainly():
-    english = compatibility_labels("en")
+    english = compatibility_wording("en")
     cpu, gpu = {"torch": "2.13.0"}, {"torch": "2.11.0", "gpu": "H100"}
     assert gpu_note([cpu], english) == ""
     assert gpu_note([gpu], english) == ", on a GPU"
     assert gpu_note([cpu, gpu], english) == ", on a GPU among them"
-    assert gpu_note([gpu], compatibility_labels("zh_CN")) == "（GPU 环境）"
+    assert gpu_note([gpu], compatibility_wording("zh_CN")) == "（GPU 环境）"
 
 
 def test_a_cuda_page_is_not_stale_in_a_cell_that_cannot_run_it():

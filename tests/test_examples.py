@@ -1,6 +1,17 @@
-"""Every example runs as a standalone script, the way a reader runs a download."""
+"""Every example runs as a standalone script, the way a reader runs a download.
+
+(That it prints what its page shows is checked in test_browser.py, through the
+notebook that its page's Colab button opens.)
+"""
 
 from __future__ import annotations
+
+import ast
+import os
+import re
+import subprocess
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
 
 import pytest
 import torch
@@ -11,11 +22,22 @@ EXAMPLES = example_scripts()
 CUDA = torch.cuda.is_available()
 
 
-@pytest.mark.parametrize("script", EXAMPLES, ids=lambda p: f"{p.parent.name}/{p.stem}")
-def test_example_runs_standalone(script):
+def example_id(script: Path) -> str:
+    return f"{script.parent.name}/{script.stem}"
+
+
+@pytest.fixture(scope="session")
+def standalone_runs() -> dict[Path, subprocess.CompletedProcess]:
+    """Every example run once with plain python, as many at a time as there are cores."""
+    with ThreadPoolExecutor(max_workers=os.cpu_count() or 1) as pool:
+        return dict(zip(EXAMPLES, pool.map(run_standalone, EXAMPLES), strict=True))
+
+
+@pytest.mark.parametrize("script", EXAMPLES, ids=example_id)
+def test_example_runs_standalone(standalone_runs, script):
     if needs_cuda(script) and not CUDA:
         pytest.skip(f"needs CUDA; torch {torch.__version__} sees no CUDA device here")
-    result = run_standalone(script)
+    result = standalone_runs[script]
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip(), "an example that prints nothing teaches nothing"
 
@@ -24,8 +46,8 @@ def test_example_runs_standalone(script):
 @pytest.mark.parametrize(
     "script", example_scripts(cuda_only=True), ids=lambda p: p.stem
 )
-def test_cuda_example_without_cuda_stops_with_one_line(script):
-    result = run_standalone(script, timeout=60)
+def test_cuda_example_without_cuda_stops_with_one_line(standalone_runs, script):
+    result = standalone_runs[script]
     assert result.returncode == 1
     assert result.stdout == ""
     message = result.stderr.strip()
@@ -50,8 +72,6 @@ def test_examples_import_nothing_from_this_repository():
 
 
 def test_examples_hold_no_hand_written_output():
-    import re
-
     pattern = re.compile(r"#\s*(Output|Prints?|输出|結果|结果)\s*[:：]", re.IGNORECASE)
     for script in EXAMPLES:
         for number, line in enumerate(script.read_text().splitlines(), 1):
@@ -59,8 +79,6 @@ def test_examples_hold_no_hand_written_output():
 
 
 def test_every_example_asserts_its_claims():
-    import ast
-
     for script in EXAMPLES:
         tree = ast.parse(script.read_text())
         asserts = [node for node in ast.walk(tree) if isinstance(node, ast.Assert)]
@@ -71,8 +89,6 @@ def test_every_example_asserts_its_claims():
 
 def test_every_error_an_example_shows_must_be_raised():
     """A ``try`` that catches an error to print it needs ``else: raise AssertionError``."""
-    import ast
-
     for script in EXAMPLES:
         for node in ast.walk(ast.parse(script.read_text())):
             if not isinstance(node, ast.Try) or node.finalbody:

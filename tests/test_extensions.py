@@ -9,7 +9,7 @@ from docutils.core import publish_doctree
 
 import executed_gallery
 import language_switcher
-from executed_gallery.labels import LABELS
+from executed_gallery.wording import WORDING
 from zh_typography import HAN, english_words_in_text
 
 
@@ -31,12 +31,12 @@ WITH_GPU = {**CPU_ONLY, "torch": "2.13.0", "gpu": "NVIDIA H100", "cuda": "12.8"}
 
 
 def test_provenance_names_versions_and_devices():
-    labels = LABELS["en"]
-    summary = executed_gallery.provenance.provenance_summary(CPU_ONLY, labels)
+    wording = WORDING["en"]
+    summary = executed_gallery.provenance.provenance_summary(CPU_ONLY, wording)
     assert summary == "torch 2.13.0+cpu · NumPy 2.4.6 · Python 3.11.7 · CPU: EPYC"
     assert (
         "GPU: NVIDIA H100 (CUDA 12.8)"
-        in executed_gallery.provenance.provenance_summary(WITH_GPU, labels)
+        in executed_gallery.provenance.provenance_summary(WITH_GPU, wording)
     )
     assert executed_gallery.provenance.torch_build_summary(CPU_ONLY).endswith(
         "CUDA not available"
@@ -44,29 +44,29 @@ def test_provenance_names_versions_and_devices():
 
 
 def test_chinese_notices_name_the_build_in_chinese():
-    labels = LABELS["zh_CN"]
-    assert executed_gallery.provenance.provenance_summary(WITH_GPU, labels).endswith(
+    wording = WORDING["zh_CN"]
+    assert executed_gallery.provenance.provenance_summary(WITH_GPU, wording).endswith(
         "GPU：NVIDIA H100（CUDA 12.8） · CPU：EPYC"
     )
-    summary = executed_gallery.provenance.torch_build_summary(CPU_ONLY, labels)
+    summary = executed_gallery.provenance.torch_build_summary(CPU_ONLY, wording)
     assert summary == "torch 2.13.0+cpu，没有可用的 CUDA"
     texts = [
-        labels["needs_cuda"].format(torch_build=summary),
-        labels["cuda_section_skipped"].format(torch_build=summary),
-        labels["cuda_section_executed"].format(**WITH_GPU),
+        wording["needs_cuda"].format(torch_build=summary),
+        wording["cuda_section_skipped"].format(torch_build=summary),
+        wording["cuda_section_executed"].format(**WITH_GPU),
     ]
     for text in texts:
         assert not english_words_in_text(text), text
         assert not re.search(rf"[{HAN}] ?[,;:()]|[,;:()] ?[{HAN}]", text), text
 
 
-def test_every_language_has_every_label_with_the_same_placeholders():
+def test_every_language_has_every_sentence_with_the_same_placeholders():
     placeholders = re.compile(r"{(\w+)}")
-    for language, labels in LABELS.items():
-        assert labels.keys() == LABELS["en"].keys(), language
-        for key, text in labels.items():
+    for language, wording in WORDING.items():
+        assert wording.keys() == WORDING["en"].keys(), language
+        for key, text in wording.items():
             assert set(placeholders.findall(text)) == set(
-                placeholders.findall(LABELS["en"][key])
+                placeholders.findall(WORDING["en"][key])
             ), (language, key)
 
 
@@ -94,3 +94,14 @@ def test_link_preview_description_is_shortened_at_a_word():
     short = link_previews.shorten(text, length=23)
     assert short == "word word word word…"
     assert link_previews.shorten("  a   few words ") == "a few words"
+
+
+def test_fingerprint_is_stable_and_sensitive_to_every_field():
+    build_env = {"python": "3.11.7", "torch": "2.13.0", "numpy": "2.4.6", "cpu": "x"}
+    digest = executed_gallery.environment.fingerprint(build_env)
+    assert digest == executed_gallery.environment.fingerprint(dict(build_env))
+    for key in build_env:
+        changed = {**build_env, key: build_env[key] + "!"}
+        assert executed_gallery.environment.fingerprint(changed) != digest, key
+    with_gpu = {**build_env, "gpu": "H100", "cuda": "12.8"}
+    assert executed_gallery.environment.fingerprint(with_gpu) != digest

@@ -8,28 +8,24 @@ a different way.
 
 from __future__ import annotations
 
-import html
-import re
 import warnings
 
 import numpy as np
 import pytest
 import torch
 
+from conftest import built_page
+
 CUDA = torch.cuda.is_available()
 
 
 def tables(built_site, page: str) -> list[dict[str, dict[str, str]]]:
     """Each table of a page as {first cell of a row: {column header: cell text}}."""
-    text = (built_site / "_build/html/en" / page).read_text()
     parsed = []
-    for table in re.findall(r"<table.*?</table>", text, re.S):
+    for table in built_page(built_site / "_build/html/en" / page).select("table"):
         rows = [
-            [
-                html.unescape(re.sub(r"<[^>]+>", "", cell)).strip()
-                for cell in re.findall(r"<t[hd].*?</t[hd]>", row, re.S)
-            ]
-            for row in re.findall(r"<tr.*?</tr>", table, re.S)
+            [cell.get_text().strip() for cell in row.select("th, td")]
+            for row in table.select("tr")
         ]
         header, *body = rows
         parsed.append({row[0]: dict(zip(header, row, strict=True)) for row in body})

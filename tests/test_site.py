@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import platform
-import re
 import zipfile
 from collections import Counter
 from pathlib import Path
@@ -12,10 +11,9 @@ import nbformat
 import publish_notebooks
 import pytest
 import torch
-from bs4 import BeautifulSoup
 
 import build_site
-from conftest import FORK_SITE, REPO_ROOT
+from conftest import FORK_SITE, REPO_ROOT, built_page
 from run_examples import CUDA_DIR, needs_cuda
 
 HOSTED = FORK_SITE["SITE_HOSTED_URL"]
@@ -45,11 +43,10 @@ def test_the_gallery_has_examples_in_every_section():
 
 @pytest.mark.parametrize("script", EXAMPLES, ids=lambda p: p.stem)
 def test_every_example_page_exists_with_downloads(built_site, script):
-    html = page_for(built_site, script).read_text()
+    page = built_page(page_for(built_site, script))
+    hrefs = [a["href"] for a in page.select('a[href*="_downloads/"]')]
     for suffix in (".py", ".ipynb"):
-        links = re.findall(
-            rf'href="([^"]*_downloads/[^"]+/{script.stem}{re.escape(suffix)})"', html
-        )
+        links = [href for href in hrefs if href.endswith(f"/{script.stem}{suffix}")]
         assert links, f"no {suffix} download link on {script.stem}"
         downloaded = page_for(built_site, script).parent / links[0]
         assert downloaded.resolve().is_file(), f"{links[0]} is linked but missing"
@@ -59,22 +56,20 @@ def test_every_example_page_exists_with_downloads(built_site, script):
 def test_every_cpu_example_page_shows_executed_output_and_provenance(
     built_site, script
 ):
-    html = page_for(built_site, script).read_text()
-    assert 'class="sphx-glr-script-out' in html, (
+    page = built_page(page_for(built_site, script))
+    assert page.select("div.sphx-glr-script-out"), (
         f"{script.stem} shows no executed output"
     )
     import numpy
-    import torch
 
-    provenance = re.search(
-        r'<div class="example-provenance[^"]*">(.*?)</div>', html, re.S
-    )
+    provenance = page.select_one("div.example-provenance")
     assert provenance, f"{script.stem} has no provenance"
-    assert f"torch {torch.__version__}" in provenance.group(1)
-    assert f"NumPy {numpy.__version__}" in provenance.group(1)
-    assert "Python 3." in provenance.group(1) and "CPU:" in provenance.group(1)
+    text = provenance.get_text()
+    assert f"torch {torch.__version__}" in text
+    assert f"NumPy {numpy.__version__}" in text
+    assert "Python 3." in text and "CPU:" in text
     # Errors are caught and printed by the examples; a traceback means one escaped.
-    assert "Traceback (most recent call last)" not in html
+    assert "Traceback (most recent call last)" not in page.get_text()
 
 
 def test_downloaded_python_files_are_the_example_scripts(built_site):
@@ -102,13 +97,10 @@ def test_gallery_index_offers_zips_that_hold_every_example(built_site):
 
 def test_edit_links_on_example_pages_lead_to_the_script(built_site):
     script = CPU_EXAMPLES[0]
-    html = page_for(built_site, script).read_text()
+    page = built_page(page_for(built_site, script))
     relative = script.relative_to(REPO_ROOT).as_posix()
-    assert f'href="{REPOSITORY}/edit/{BRANCH}/{relative}"' in html
-    assert (
-        "auto_examples/"
-        not in re.findall(r'href="(https://github\.com/[^"]+/edit/[^"]+)"', html)[0]
-    )
+    edit_links = [a["href"] for a in page.select(".edit-this-page a[href]")]
+    assert edit_links == [f"{REPOSITORY}/edit/{BRANCH}/{relative}"]
 
 
 def test_published_root_sends_readers_to_english(built_site):
@@ -119,37 +111,39 @@ def test_published_root_sends_readers_to_english(built_site):
 @pytest.mark.skipif(CUDA, reason="checks the pages of a build without CUDA")
 @pytest.mark.parametrize("script", GPU_EXAMPLES, ids=lambda p: p.stem)
 def test_cuda_example_pages_say_plainly_that_they_were_not_executed(built_site, script):
-    html = page_for(built_site, script).read_text()
-    notice = re.search(
-        r'<div class="[^"]*example-not-executed[^"]*">(.*?)</div>', html, re.S
-    )
+    page = built_page(page_for(built_site, script))
+    notice = page.select_one("div.example-not-executed")
     assert notice, f"{script.stem} has no not-executed notice"
-    assert "Needs CUDA" in notice.group(1)
-    assert f"torch {torch.__version__}, CUDA not available" in notice.group(1)
-    assert "hosted site" in notice.group(1)
-    assert 'class="sphx-glr-script-out' not in html, (
+    text = notice.get_text()
+    assert "Needs CUDA" in text
+    assert f"torch {torch.__version__}, CUDA not available" in text
+    assert "hosted site" in text
+    assert not page.select("div.sphx-glr-script-out"), (
         "no output may appear without a run"
     )
-    assert "Traceback" not in html
-    assert 'class="highlight-Python' in html, "the code itself is still shown"
+    assert "Traceback" not in page.get_text()
+    assert page.select("div.highlight-Python"), "the code itself is still shown"
 
 
 @pytest.mark.skipif(CUDA, reason="checks the pages of a build without CUDA")
 def test_gallery_marks_the_cuda_section_as_not_executed(built_site):
     for page in ("auto_examples/index.html", "auto_examples/gpu/index.html"):
-        html = (built_site / "_build/html/en" / page).read_text()
-        status = re.search(
-            r'<div class="warning cuda-build-status[^"]*">(.*?)</div>', html, re.S
+        status = built_page(built_site / "_build/html/en" / page).select_one(
+            "div.warning.cuda-build-status"
         )
         assert status, page
-        assert "This build had no CUDA" in status.group(1)
+        assert "This build had no CUDA" in status.get_text()
 
 
 def test_not_found_page_at_the_root_leads_to_pages_that_exist(built_site):
     html_root = built_site / "_build" / "html"
-    page = (html_root / "404.html").read_text()
-    assert '<base href="/tensor-conversions-fork/">' in page
-    links = re.findall(r'<a href="((?:en|zh_CN)/[^"]+)"', page)
+    page = built_page(html_root / "404.html")
+    assert page.select_one("base")["href"] == "/tensor-conversions-fork/"
+    links = [
+        a["href"]
+        for a in page.select("a[href]")
+        if a["href"].startswith(("en/", "zh_CN/"))
+    ]
     assert len(links) >= 6
     for link in links:
         assert (html_root / link).is_file(), link
@@ -159,40 +153,35 @@ def test_pages_carry_link_preview_tags_and_their_own_canonical_url(built_site):
     page = "auto_examples/tensor_to_numpy/plot_01_numpy_shares_memory.html"
     hosted = HOSTED
     for language in ("en", "zh_CN"):
-        html = (built_site / "_build/html" / language / page).read_text()
-        tags = dict(
-            re.findall(r'<meta property="(og:[a-z_]+)" content="([^"]*)"', html)
-        )
+        html = built_page(built_site / "_build/html" / language / page)
+        tags = {
+            meta["property"]: meta["content"]
+            for meta in html.select('meta[property^="og:"]')
+        }
         assert tags["og:url"] == f"{hosted}/{language}/{page}"
         assert tags["og:locale"] == language
         assert len(tags["og:description"]) > 40
         assert "Go to the end" not in tags["og:description"]
-        assert f'<link rel="canonical" href="{hosted}/{language}/{page}"' in html
-    english = (built_site / "_build/html/en" / page).read_text()
-    assert 'content="Share memory between a CPU tensor and its NumPy array"' in english
-    assert re.search(
-        r'<meta name="description" content="[^"]*Tensor.numpy\(\)', english
-    )
+        canonical = html.select_one('link[rel="canonical"]')["href"]
+        assert canonical == f"{hosted}/{language}/{page}"
+    english = built_page(built_site / "_build/html/en" / page)
+    title = english.select_one('meta[property="og:title"]')["content"]
+    assert title == "Share memory between a CPU tensor and its NumPy array"
+    assert "Tensor.numpy()" in english.select_one('meta[name="description"]')["content"]
 
 
 @pytest.mark.parametrize("page", ["quick-reference", "conversion-matrix", "dtypes"])
 def test_computed_reference_pages_name_what_computed_them(built_site, page):
-    html = (built_site / "_build/html/en" / f"{page}.html").read_text()
-    provenance = re.search(
-        r'<div class="example-provenance[^"]*">(.*?)</div>', html, re.S
-    )
+    html = built_page(built_site / "_build/html/en" / f"{page}.html")
+    provenance = html.select_one("div.example-provenance")
     assert provenance, page
-    assert f"torch {torch.__version__}" in provenance.group(1)
+    assert f"torch {torch.__version__}" in provenance.get_text()
 
 
 # -- Open in Colab ---------------------------------------------------------------------
 
 EDITIONS = ("en", "zh_CN")
 NOT_CONTENT_PAGES = {"search.html", "genindex.html"}
-
-
-def soup(path: Path) -> BeautifulSoup:
-    return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
 
 
 def content_pages(site_html: Path, edition: str) -> list[str]:
@@ -240,7 +229,7 @@ def test_every_page_with_a_notebook_opens_it_in_colab(built_site, edition):
     notebook_dir = build_site.site_settings()["colab_notebook_dir"]
     with_notebook = notebook_docnames(built_site)
     for docname in with_notebook:
-        page = soup(html_root / edition / f"{docname}.html")
+        page = built_page(html_root / edition / f"{docname}.html")
         buttons = page.select("a.open-in-colab-link")
         assert len(buttons) == 1, f"{docname}: {len(buttons)} Colab buttons"
         href = buttons[0]["href"]
@@ -252,9 +241,9 @@ def test_every_page_with_a_notebook_opens_it_in_colab(built_site, edition):
         assert path in published, f"{docname}: {path} is not on the notebooks branch"
     for relative in content_pages(html_root, edition):
         if relative.removesuffix(".html") not in with_notebook:
-            assert not soup(html_root / edition / relative).select(".open-in-colab"), (
-                f"{relative} has no notebook, but a Colab button"
-            )
+            assert not built_page(html_root / edition / relative).select(
+                ".open-in-colab"
+            ), f"{relative} has no notebook, but a Colab button"
     # Every published notebook belongs to a page.
     assert len([p for p in published if p.startswith(f"{edition}/")]) == len(
         with_notebook
@@ -374,7 +363,7 @@ def test_every_page_names_its_editions_in_its_head(built_site, edition):
         relative = path.relative_to(html_root / edition).as_posix()
         links = {
             link["hreflang"]: link["href"]
-            for link in soup(path).select('head link[rel="alternate"][hreflang]')
+            for link in built_page(path).select('head link[rel="alternate"][hreflang]')
         }
         assert set(links) == {*HREFLANGS.values(), "x-default"}, relative
         for code, hreflang in HREFLANGS.items():
@@ -391,7 +380,7 @@ def test_every_repository_and_hosted_link_carries_the_forks_values(built_site, e
     html_root = built_site / "_build" / "html"
     kinds = Counter()
     for relative in content_pages(html_root, edition):
-        page = soup(html_root / edition / relative)
+        page = built_page(html_root / edition / relative)
         expected_page = f"{HOSTED}/{edition}/{relative}"
         canonical = page.select_one('link[rel="canonical"]')
         assert canonical and canonical["href"] == expected_page, relative
@@ -444,7 +433,7 @@ def test_every_called_api_has_a_minigallery_of_examples_that_use_it(
     built_site, edition
 ):
     html_root = built_site / "_build" / "html" / edition
-    page = soup(html_root / "api-examples.html")
+    page = built_page(html_root / "api-examples.html")
     sections = {
         section["id"]: section
         for section in page.select("section[id]")
@@ -480,9 +469,9 @@ def test_reference_tables_link_each_call_to_its_minigallery(
     html_root = built_site / "_build" / "html" / edition
     anchors = {
         section["id"]
-        for section in soup(html_root / "api-examples.html").select("section[id]")
+        for section in built_page(html_root / "api-examples.html").select("section[id]")
     }
-    page = soup(html_root / f"{page_name}.html")
+    page = built_page(html_root / f"{page_name}.html")
     links = {}
     for link in page.select("table a.api-examples-link"):
         target, _, anchor = link["href"].partition("#")

@@ -5,7 +5,6 @@ and a small build that knows no hosted site, as a local build is."""
 from __future__ import annotations
 
 import platform
-import re
 import textwrap
 from xml.etree import ElementTree
 
@@ -14,11 +13,8 @@ import colab
 import pytest
 import sitemap
 import torch
-from bs4 import BeautifulSoup
 
-import build_site
 import language_switcher
-from conftest import GOOD_EXAMPLE, make_small_site, notebook_page
 
 ENVIRONMENT = {"python": "3.11.7", "torch": "2.13.0+cpu", "numpy": "2.4.6"}
 
@@ -182,55 +178,3 @@ def test_alternates_are_relative_without_a_hosted_site():
         "zh-CN": "../../zh_CN/a/b.html",
         "x-default": "../../en/a/b.html",
     }
-
-
-# -- A local build ------------------------------------------------------------------------
-
-NO_HOME = {"SITE_REPOSITORY_URL": "", "SITE_BRANCH": "", "SITE_HOSTED_URL": ""}
-
-
-@pytest.fixture(scope="module")
-def local_site(tmp_path_factory):
-    """A small site built without the hosted workflow's settings, as on a laptop."""
-    root = make_small_site(
-        tmp_path_factory.mktemp("local"),
-        {"tensor_to_numpy/plot_01_add.py": GOOD_EXAMPLE},
-        {"probe.md": notebook_page("A probe", "print(1 + 1)")},
-    )
-    assert build_site.build(root=root, languages=["en"], env=NO_HOME) == 0
-    return root / "_build" / "html"
-
-
-def test_a_local_build_links_to_no_host_it_does_not_know(local_site):
-    pages = sorted((local_site / "en").rglob("*.html"))
-    assert len(pages) >= 4
-    for path in pages:
-        text = path.read_text(encoding="utf-8")
-        page = BeautifulSoup(text, "html.parser")
-        name = path.relative_to(local_site).as_posix()
-        # Links to other projects (Furo's credit, docs that pages cite) stay.
-        for host in ("github.io", "colab.research.google.com"):
-            assert host not in text, f"{name} names {host}"
-        for link in page.select("[href]"):
-            assert not re.search(r"github\.com/.+/(edit|blob|tree)/", link["href"]), (
-                name
-            )
-        assert not page.select('link[rel="canonical"], meta[property="og:url"]'), name
-        assert not page.select(
-            ".edit-this-page a, .view-this-page a, .open-in-colab"
-        ), name
-        for link in page.select('head link[rel="alternate"][hreflang]'):
-            assert not link["href"].startswith(("http:", "https:", "/")), name
-    # No sitemap without absolute URLs to put in it, and no robots.txt naming one.
-    assert not list(local_site.rglob("sitemap.xml"))
-    assert not (local_site / "robots.txt").exists()
-
-
-def test_a_local_build_still_writes_its_notebooks(local_site):
-    notebooks = local_site / "en" / "notebooks"
-    assert (notebooks / "probe.ipynb").is_file()
-    assert (
-        notebooks / "auto_examples" / "tensor_to_numpy" / "plot_01_add.ipynb"
-    ).is_file()
-    cell = (notebooks / "probe.ipynb").read_text(encoding="utf-8")
-    assert "the site's compatibility page" in cell

@@ -39,7 +39,7 @@ from sphinx.util.docutils import SphinxDirective
 from sphinx.util.osutil import relative_uri
 
 from executed_gallery.gallery import gallery_dir_pairs
-from executed_gallery.labels import untranslated
+from executed_gallery.wording import untranslated
 
 logger = logging.getLogger(__name__)
 

@@ -9,7 +9,7 @@ tables they print must be those of the edition. In a notebook cell::
     label("copies")                                   # "copies" / "复制"
     label("shares_memory_with", name="`t`")           # "shares memory with `t`" / "与 `t` 共享内存"
 
-Add a key to every language in ``LABELS`` (a test checks that each language has
+Add a key to every language in ``WORDING`` (a test checks that each language has
 every key, with the same placeholders).
 
 As a Sphinx extension (in conf.py), this module tells the notebook kernels which
@@ -27,7 +27,7 @@ from pathlib import Path
 LANGUAGE_VARIABLE = "SITE_LANGUAGE"
 DEFAULT_LANGUAGE = "en"
 
-LABELS: dict[str, dict[str, str]] = {
+WORDING: dict[str, dict[str, str]] = {
     "en": {
         # Shared by the pages.
         "yes": "yes",
@@ -247,12 +247,12 @@ LABELS: dict[str, dict[str, str]] = {
 def language() -> str:
     """The edition being built (``SITE_LANGUAGE``); English outside a build."""
     chosen = os.environ.get(LANGUAGE_VARIABLE) or DEFAULT_LANGUAGE
-    return chosen if chosen in LABELS else DEFAULT_LANGUAGE
+    return chosen if chosen in WORDING else DEFAULT_LANGUAGE
 
 
 def label(key: str, **fields: str) -> str:
     """The words for ``key`` in the edition's language, with ``fields`` filled in."""
-    return LABELS[language()][key].format(**fields)
+    return WORDING[language()][key].format(**fields)
 
 
 # -- Sphinx extension ---------------------------------------------------------------

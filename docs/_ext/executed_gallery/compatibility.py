@@ -25,7 +25,7 @@ from docutils import nodes
 from sphinx import addnodes
 from sphinx.util.docutils import SphinxDirective
 
-from .labels import compatibility_labels, untranslated
+from .wording import compatibility_wording, untranslated
 
 # The page that shows the whole grid (docs/compatibility.md).
 GRID_PAGE = "compatibility"
@@ -111,11 +111,11 @@ def support_range(declared: dict) -> dict:
     }
 
 
-def spoken_list(items: list[str], labels: dict[str, str]) -> str:
+def spoken_list(items: list[str], wording: dict[str, str]) -> str:
     """``a, b and c`` (``a、b 和 c`` in Chinese)."""
     if len(items) < 2:
         return "".join(items)
-    return labels["list_separator"].join(items[:-1]) + labels["and"] + items[-1]
+    return wording["list_separator"].join(items[:-1]) + wording["and"] + items[-1]
 
 
 def version_key(version: str) -> tuple:
@@ -140,19 +140,19 @@ def environment_name(environment: dict) -> str:
     return text
 
 
-def environments(count: int, labels: dict[str, str]) -> str:
-    return labels["environment_one" if count == 1 else "environment_many"]
+def environments(count: int, wording: dict[str, str]) -> str:
+    return wording["environment_one" if count == 1 else "environment_many"]
 
 
-def gpu_note(passed: list[dict], labels: dict[str, str]) -> str:
+def gpu_note(passed: list[dict], wording: dict[str, str]) -> str:
     """Whether the environments a page passed in include a GPU, or are all GPUs."""
     on_gpu = sum("gpu" in environment for environment in passed)
     if not on_gpu:
         return ""
-    return labels["with_gpu_only" if on_gpu == len(passed) else "with_gpu"]
+    return wording["with_gpu_only" if on_gpu == len(passed) else "with_gpu"]
 
 
-def summary_sentences(status: PageStatus, labels: dict[str, str]) -> list[str]:
+def summary_sentences(status: PageStatus, wording: dict[str, str]) -> list[str]:
     sentences = []
     if status.passed:
         torch_versions = version_span([env["torch"] for env in status.passed])
@@ -163,24 +163,24 @@ def summary_sentences(status: PageStatus, labels: dict[str, str]) -> list[str]:
             else f"{torch_versions[0]}–{torch_versions[-1]}"
         )
         sentences.append(
-            labels["checked_on"].format(
+            wording["checked_on"].format(
                 torch=torch_text,
-                numpy=spoken_list(numpy_versions, labels),
+                numpy=spoken_list(numpy_versions, wording),
                 count=len(status.passed),
-                environments=environments(len(status.passed), labels),
+                environments=environments(len(status.passed), wording),
                 date=max(env.get("date", "") for env in status.passed),
-                gpu=gpu_note(status.passed, labels),
+                gpu=gpu_note(status.passed, wording),
             )
         )
     elif status.needs_cuda and not status.failed:
-        sentences.append(labels["needs_gpu_cell"])
+        sentences.append(wording["needs_gpu_cell"])
     elif not status.failed:
-        sentences.append(labels["never_checked"])
+        sentences.append(wording["never_checked"])
     if status.stale:
         count = len(status.stale)
         sentences.append(
-            labels["stale"].format(
-                count=count, environments=environments(count, labels)
+            wording["stale"].format(
+                count=count, environments=environments(count, wording)
             )
         )
     return sentences
@@ -199,18 +199,18 @@ class CompatibilitySummary:
         folder = compatibility_folder(self.directive)
         if not (folder / "range.toml").is_file():
             return []
-        labels = compatibility_labels(config.language)
+        wording = compatibility_wording(config.language)
         grid = Grid.load(folder)
         status = page_status(grid, self.key, source_hash(self.source))
         paragraph = nodes.paragraph(classes=["compatibility-summary"])
-        paragraph += nodes.strong(text=labels["heading"])
-        paragraph += nodes.Text(" " + " ".join(summary_sentences(status, labels)))
+        paragraph += nodes.strong(text=wording["heading"])
+        paragraph += nodes.Text(" " + " ".join(summary_sentences(status, wording)))
         if GRID_PAGE in self.directive.env.found_docs:
             paragraph += nodes.Text(" ")
-            paragraph += page_link(labels["see_grid"], GRID_PAGE)
+            paragraph += page_link(wording["see_grid"], GRID_PAGE)
         result: list[nodes.Node] = [paragraph]
         for name, environment, failure in status.failed:
-            result.append(failure_node(name, environment, failure, labels))
+            result.append(failure_node(name, environment, failure, wording))
         return [untranslated(node) for node in result]
 
 
@@ -228,18 +228,18 @@ def page_link(text: str | None, docname: str) -> nodes.Node:
 
 
 def failure_node(
-    name: str, environment: dict, failure: dict, labels: dict
+    name: str, environment: dict, failure: dict, wording: dict
 ) -> nodes.Node:
     """Which cell failed, at which line, and what it printed."""
     paragraph = nodes.paragraph(classes=["compatibility-failure"])
     paragraph += nodes.Text(
-        labels["fails_with"].format(
+        wording["fails_with"].format(
             environment=environment_name(environment), cell=name
         )
         + " "
     )
     if failure.get("line"):
-        paragraph += nodes.Text(labels["at_line"].format(line=failure["line"]) + " ")
+        paragraph += nodes.Text(wording["at_line"].format(line=failure["line"]) + " ")
     if failure.get("code"):
         paragraph += nodes.literal(text=failure["code"])
         paragraph += nodes.Text(" ")
@@ -273,7 +273,7 @@ class CompatibilityRange(SphinxDirective):
     """The declared support range and why it starts where it does."""
 
     def run(self) -> list[nodes.Node]:
-        labels = compatibility_labels(self.config.language)
+        wording = compatibility_wording(self.config.language)
         declared = Grid.load(compatibility_folder(self)).range
         span = support_range(declared)
         reasons = declared["range"]["reasons"]
@@ -281,11 +281,11 @@ class CompatibilityRange(SphinxDirective):
         items = nodes.bullet_list()
         problems = []
         for text in (
-            labels["range_torch"].format(**span) + " " + reasons["torch"],
-            labels["range_numpy"].format(numpy=spoken_list(span["numpy"], labels))
+            wording["range_torch"].format(**span) + " " + reasons["torch"],
+            wording["range_numpy"].format(numpy=spoken_list(span["numpy"], wording))
             + " "
             + reasons["numpy"],
-            labels["range_python"].format(python=spoken_list(span["python"], labels)),
+            wording["range_python"].format(python=spoken_list(span["python"], wording)),
         ):
             item = nodes.list_item()
             inline, messages = self.parse_inline(text)  # reasons may hold ``code``
@@ -299,7 +299,7 @@ class CompatibilityGrid(SphinxDirective):
     """Every page by every environment, from the results file."""
 
     def run(self) -> list[nodes.Node]:
-        labels = compatibility_labels(self.config.language)
+        wording = compatibility_wording(self.config.language)
         folder = compatibility_folder(self)
         grid = Grid.load(folder)
         root = Path(self.config.executed_gallery_repository)
@@ -314,7 +314,7 @@ class CompatibilityGrid(SphinxDirective):
         head = nodes.thead()
         group += head
         head += self.row(
-            [nodes.Text(labels["page"])]
+            [nodes.Text(wording["page"])]
             + [self.column_heading(cell["environment"]) for cell in grid.cells.values()]
         )
         body = nodes.tbody()
@@ -325,7 +325,7 @@ class CompatibilityGrid(SphinxDirective):
             cells = []
             for name, cell in grid.cells.items():
                 record = cell["pages"].get(key)
-                cells.append(nodes.Text(self.mark(record, current, labels)))
+                cells.append(nodes.Text(self.mark(record, current, wording)))
                 if (
                     record
                     and record.get("source") == current
@@ -346,22 +346,22 @@ class CompatibilityGrid(SphinxDirective):
             if "cuda" in env:
                 details += f", CUDA {env['cuda']}"
             # The description is data, shown as the provenance line shows it.
-            before, _, after = labels["environment_line"].partition("{details}")
+            before, _, after = wording["environment_line"].partition("{details}")
             paragraph += nodes.Text(before)
             paragraph += nodes.literal(text=details)
             paragraph += nodes.Text(after.format(date=env.get("date", "?")))
             item += paragraph
             environments += item
 
-        result: list[nodes.Node] = [table, nodes.paragraph(text=labels["legend"])]
-        result += [nodes.rubric(text=labels["environments"]), environments]
+        result: list[nodes.Node] = [table, nodes.paragraph(text=wording["legend"])]
+        result += [nodes.rubric(text=wording["environments"]), environments]
         if failures:
-            result.append(nodes.rubric(text=labels["failures"]))
+            result.append(nodes.rubric(text=wording["failures"]))
             for key, name, environment, failure in failures:
                 result.append(
                     nodes.paragraph("", "", page_link(None, page_docname(key)))
                 )
-                result.append(failure_node(name, environment, failure, labels))
+                result.append(failure_node(name, environment, failure, wording))
         return [untranslated(node) for node in result]
 
     @staticmethod
@@ -375,11 +375,11 @@ class CompatibilityGrid(SphinxDirective):
         return nodes.Text(text)
 
     @staticmethod
-    def mark(record: dict | None, current: str, labels: dict) -> str:
+    def mark(record: dict | None, current: str, wording: dict) -> str:
         if record is None:
             return "·"
         if record.get("source") != current:
-            return labels["mark_stale"]
+            return wording["mark_stale"]
         return {
             "pass": "✓",
             "fail": "✗",

@@ -82,6 +82,8 @@ def check_every_executed_example_ran(app: Sphinx, exception) -> None:
 
     sphinx-gallery writes an example's ``.cost.json`` each time it runs it; a
     page whose run time is zero shows output that no run of this build made.
+    Its ``junit`` report cannot replace this: it lists only the examples run in
+    this build, and a cached page is the one to vouch for.
     """
     if exception is not None or not plot_gallery_enabled(app.config):
         return

@@ -21,7 +21,7 @@ from .gallery import (
     plot_gallery_enabled,
     runs_in_this_build,
 )
-from .labels import labels_for, untranslated
+from .wording import untranslated, wording_for
 
 # sphinx-gallery opens each block that follows the title and introduction with this comment.
 FIRST_GENERATED_BLOCK = re.compile(
@@ -30,26 +30,26 @@ FIRST_GENERATED_BLOCK = re.compile(
 
 
 def torch_build_summary(
-    build_env: dict[str, str], labels: dict[str, str] | None = None
+    build_env: dict[str, str], wording: dict[str, str] | None = None
 ) -> str:
-    labels = labels or labels_for("en")
+    wording = wording or wording_for("en")
     cuda = (
-        labels["cuda_version"].format(**build_env)
+        wording["cuda_version"].format(**build_env)
         if "cuda" in build_env
-        else labels["no_cuda"]
+        else wording["no_cuda"]
     )
-    return labels["torch_build"].format(torch=build_env["torch"], cuda=cuda)
+    return wording["torch_build"].format(torch=build_env["torch"], cuda=cuda)
 
 
-def provenance_summary(build_env: dict[str, str], labels: dict[str, str]) -> str:
+def provenance_summary(build_env: dict[str, str], wording: dict[str, str]) -> str:
     parts = [
         f"torch {build_env['torch']}",
         f"NumPy {build_env['numpy']}",
         f"Python {build_env['python']}",
     ]
     if "gpu" in build_env:
-        parts.append(labels["gpu_summary"].format(**build_env))
-    parts.append(labels["cpu_summary"].format(**build_env))
+        parts.append(wording["gpu_summary"].format(**build_env))
+    parts.append(wording["cpu_summary"].format(**build_env))
     return " · ".join(parts)
 
 
@@ -65,14 +65,14 @@ def add_provenance_to_example_pages(
     )
 
 
-def provenance_box(build_env: dict[str, str], labels: dict[str, str]) -> nodes.Element:
+def provenance_box(build_env: dict[str, str], wording: dict[str, str]) -> nodes.Element:
     """The line that names the versions and the device behind a page's outputs."""
     box = nodes.container(classes=["example-provenance"])
     paragraph = nodes.paragraph()
-    paragraph += nodes.strong(text=labels["produced_by"])
+    paragraph += nodes.strong(text=wording["produced_by"])
     # No space after a full-width colon.
-    space = "" if labels["produced_by"].endswith("：") else " "
-    paragraph += nodes.Text(space + provenance_summary(build_env, labels))
+    space = "" if wording["produced_by"].endswith("：") else " "
+    paragraph += nodes.Text(space + provenance_summary(build_env, wording))
     box += paragraph
     return untranslated(box)
 
@@ -89,7 +89,7 @@ class ExampleProvenance(SphinxDirective):
 
     def run(self) -> list[nodes.Node]:
         config, srcdir = self.config, self.env.srcdir
-        labels = labels_for(config.language)
+        wording = wording_for(config.language)
         build_env = config.executed_gallery_environment
         script = example_source(srcdir, config, self.env.docname)
         compatibility = []
@@ -97,24 +97,24 @@ class ExampleProvenance(SphinxDirective):
             key = script.relative_to(config.executed_gallery_repository).as_posix()
             compatibility = CompatibilitySummary(self, key, script).nodes()
         if script is not None and runs_in_this_build(config, script):
-            box = provenance_box(build_env, labels)
+            box = provenance_box(build_env, wording)
             box.extend(compatibility)
             return [box]
 
         in_cuda_dir = script is not None and in_cuda_section(srcdir, config, script)
         if in_cuda_dir and plot_gallery_enabled(config):
-            title, text = labels["needs_cuda_title"], labels["needs_cuda"]
+            title, text = wording["needs_cuda_title"], wording["needs_cuda"]
         else:
-            title, text = labels["not_executed_title"], labels["not_executed"]
+            title, text = wording["not_executed_title"], wording["not_executed"]
         notice = not_executed_notice(
-            title, text.format(torch_build=torch_build_summary(build_env, labels))
+            title, text.format(torch_build=torch_build_summary(build_env, wording))
         )
         hosted = config.site_url  # the hosted site (language_switcher's setting)
         if hosted and in_cuda_dir:
             language = config.language or "en"
             url = f"{hosted.rstrip('/')}/{language}/{self.env.docname}.html"
             link = nodes.paragraph()
-            link += nodes.reference(text=labels["hosted_link"], refuri=url)
+            link += nodes.reference(text=wording["hosted_link"], refuri=url)
             notice += link
         notice.extend(compatibility)
         return [untranslated(notice)]
@@ -124,15 +124,15 @@ class NotebookProvenance(SphinxDirective):
     """On a page executed by myst-nb: the environment that produced its outputs."""
 
     def run(self) -> list[nodes.Node]:
-        labels = labels_for(self.config.language)
+        wording = wording_for(self.config.language)
         if self.config.nb_execution_mode == "off":
             notice = not_executed_notice(
-                labels["not_executed_title"], labels["not_executed"]
+                wording["not_executed_title"], wording["not_executed"]
             )
             return [untranslated(notice)]
         page = Path(self.env.doc2path(self.env.docname)).resolve()
         key = page.relative_to(self.config.executed_gallery_repository).as_posix()
-        box = provenance_box(self.config.executed_gallery_environment, labels)
+        box = provenance_box(self.config.executed_gallery_environment, wording)
         box.extend(CompatibilitySummary(self, key, page).nodes())
         return [box]
 
@@ -141,14 +141,14 @@ class CudaBuildStatus(SphinxDirective):
     """State, in the CUDA gallery section, whether this build executed its examples."""
 
     def run(self) -> list[nodes.Node]:
-        labels = labels_for(self.config.language)
+        wording = wording_for(self.config.language)
         build_env = self.config.executed_gallery_environment
         if environment.has_cuda(build_env):
-            text = labels["cuda_section_executed"].format(**build_env)
+            text = wording["cuda_section_executed"].format(**build_env)
             classes = ["note", "cuda-build-status"]
         else:
-            text = labels["cuda_section_skipped"].format(
-                torch_build=torch_build_summary(build_env, labels)
+            text = wording["cuda_section_skipped"].format(
+                torch_build=torch_build_summary(build_env, wording)
             )
             classes = ["warning", "cuda-build-status"]
         box = nodes.container(classes=classes)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from docutils import nodes
 
-LABELS = {
+WORDING = {
     "en": {
         "produced_by": "Outputs on this page were produced by this build:",
         "torch_build": "torch {torch}, {cuda}",
@@ -61,13 +61,13 @@ LABELS = {
 }
 
 
-def labels_for(language: str | None) -> dict[str, str]:
-    """Return the labels for a Sphinx ``language`` value, falling back to English."""
-    return LABELS.get(language or "en", LABELS["en"])
+def wording_for(language: str | None) -> dict[str, str]:
+    """Return the wording for a Sphinx ``language`` value, falling back to English."""
+    return WORDING.get(language or "en", WORDING["en"])
 
 
 #: Sentences of the compatibility grid (compatibility.py), per language.
-COMPATIBILITY_LABELS = {
+COMPATIBILITY_WORDING = {
     "en": {
         "heading": "Compatibility:",
         "checked_on": (
@@ -126,8 +126,8 @@ COMPATIBILITY_LABELS = {
 }
 
 
-def compatibility_labels(language: str | None) -> dict[str, str]:
-    return COMPATIBILITY_LABELS.get(language or "en", COMPATIBILITY_LABELS["en"])
+def compatibility_wording(language: str | None) -> dict[str, str]:
+    return COMPATIBILITY_WORDING.get(language or "en", COMPATIBILITY_WORDING["en"])
 
 
 def untranslated(node: nodes.Element) -> nodes.Element:

@@ -1,0 +1,10 @@
+"""
+Print a fresh token
+===================
+
+Shows whether this example ran again.
+"""
+
+import os
+
+print("token", os.urandom(8).hex())

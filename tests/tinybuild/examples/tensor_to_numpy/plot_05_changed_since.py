@@ -1,0 +1,17 @@
+"""
+Add six to a tensor
+===================
+
+A tiny example that runs.
+"""
+
+# %%
+# Add one
+# -------
+
+import torch
+
+tensor = torch.zeros(2)
+tensor.add_(1)
+print(tensor)
+assert tensor.tolist() == [1.0, 1.0]
