@@ -11,6 +11,7 @@ import subprocess
 import sys
 import textwrap
 import uuid
+from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
@@ -99,13 +100,86 @@ FORK_SITE = {
 
 
 @pytest.fixture(scope="session")
-def built_site(tmp_path_factory) -> Path:
+def built_site() -> Path:
     """The whole site, built once for the session from a copy of the sources,
-    with the settings that a fork's hosted workflow gives it."""
-    root = copy_site(tmp_path_factory.mktemp("site"))
-    status = build_site.build(root=root, env=FORK_SITE)
-    assert status == 0, "the site's build failed; its output is above"
+    with the settings that a fork's hosted workflow gives it (started early)."""
+    root, build = early_result("built_site", build_whole_site)
+    assert build.status == 0, f"the site's build failed:\n{build.output[-6000:]}"
     return root
+
+
+def build_whole_site() -> tuple[Path, Build]:
+    import tempfile
+
+    root = copy_site(Path(tempfile.mkdtemp(prefix="site-")))
+    build = run_build(root, env=FORK_SITE)
+    if build.status == 0 and "colab_runs" in REQUESTED_FIXTURES:
+        start_early("colab_runs", run_english_notebooks, root / "_build" / "html")
+    return root, build
+
+
+# -- Work started early ----------------------------------------------------------------
+# A build keeps both cores busy only while its examples run: it reads and writes
+# pages on one, and the browser tests leave one idle too. The runs that tests
+# read later start as soon as they can, in threads of their own, and the fixture
+# that needs one waits for it (or runs it then, if it was not started).
+
+EARLY = ThreadPoolExecutor(max_workers=3, thread_name_prefix="early")
+EARLY_WORK: dict[str, Future] = {}
+REQUESTED_FIXTURES: set[str] = set()
+
+
+def start_early(name: str, work, *arguments) -> None:
+    EARLY_WORK[name] = EARLY.submit(work, *arguments)
+
+
+def early_result(name: str, work):
+    future = EARLY_WORK.get(name)
+    return future.result() if future is not None else work()
+
+
+def pytest_collection_modifyitems(session, config, items) -> None:
+    """Tests that need the whole site run last, while it builds."""
+    items.sort(key=lambda item: "built_site" in getattr(item, "fixturenames", ()))
+
+
+def pytest_collection_finish(session) -> None:
+    if session.config.option.collectonly:
+        return
+    REQUESTED_FIXTURES.update(
+        name for item in session.items for name in getattr(item, "fixturenames", ())
+    )
+    if "built_site" in REQUESTED_FIXTURES:
+        start_early("built_site", build_whole_site)
+    if "standalone_runs" in REQUESTED_FIXTURES:
+        start_early("standalone_runs", run_every_example)
+
+
+def pytest_sessionfinish(session, exitstatus) -> None:
+    EARLY.shutdown(wait=False, cancel_futures=True)
+
+
+def run_every_example() -> dict[Path, subprocess.CompletedProcess]:
+    """Every example run with plain python, one after another."""
+    from run_examples import example_scripts, run_standalone
+
+    return {script: run_standalone(script) for script in example_scripts()}
+
+
+def run_english_notebooks(site_html: Path) -> dict[str, tuple]:
+    """Every notebook of the English edition run top to bottom, keyed by its path
+    under ``site_html``: (the notebook with its outputs, its error or None)."""
+    import tempfile
+
+    import nbformat
+    from notebook_support import run_notebooks
+
+    notebooks = {
+        path.relative_to(site_html).as_posix(): nbformat.read(path, as_version=4)
+        for path in sorted((site_html / "en" / "notebooks").rglob("*.ipynb"))
+    }
+    errors = run_notebooks(notebooks, Path(tempfile.mkdtemp(prefix="colab-")))
+    return {name: (notebooks[name], errors[name]) for name in notebooks}
 
 
 # -- The tiny build ----------------------------------------------------------------
@@ -298,3 +372,56 @@ def tinybuild(tmp_path_factory) -> Tinybuild:
         root, cold, unchanged, other_environment, broken,
         tokens, left_running, published_page,
     )  # fmt: skip
+
+
+# -- The site in a browser --------------------------------------------------------
+
+
+@pytest.fixture(scope="session")
+def cuda_available() -> bool:
+    # The same interpreter ran the build, so it saw the same devices.
+    import torch
+
+    return torch.cuda.is_available()
+
+
+@pytest.fixture(scope="session")
+def site_html(built_site) -> Path:
+    return built_site / "_build" / "html"
+
+
+@pytest.fixture(scope="session")
+def base_url(site_html) -> str:
+    from browser_support import serve
+
+    with serve(site_html) as url:
+        yield url
+
+
+@pytest.fixture(scope="session")
+def browser():
+    from playwright import sync_api as playwright_sync
+
+    from browser_support import launch_chromium
+
+    with playwright_sync.sync_playwright() as playwright:
+        chromium = launch_chromium(playwright)
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture(scope="module")
+def shared_page(browser):
+    """One page for the read-only checks that need no special context."""
+    context = browser.new_context(viewport={"width": 1280, "height": 800})
+    page = context.new_page()
+    yield page
+    context.close()
+
+
+@pytest.fixture
+def page(browser):
+    context = browser.new_context(viewport={"width": 1280, "height": 800})
+    page = context.new_page()
+    yield page
+    context.close()

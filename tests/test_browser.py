@@ -1,11 +1,11 @@
 """The built site in a real browser: headless Chromium driven by Playwright.
 
 The site that ``built_site`` builds is served over HTTP on 127.0.0.1 and read
-the way a reader meets it: search, example pages and their downloads, the Colab
-buttons and the notebooks they open (run with a Jupyter kernel), the links from
-the reference tables to the mini-galleries, the copy button, the light and dark themes, the language switcher, console errors,
-accessibility (axe-core) and screenshots for a reviewer
-(``test-artifacts/screenshots/``).
+the way a reader meets it: search, example pages and their downloads, the links
+from the reference tables to the mini-galleries, the copy button, the light and
+dark themes, the language switcher, console errors, accessibility (axe-core) and
+screenshots for a reviewer (``test-artifacts/screenshots/``). The Colab buttons
+and the notebooks they open: test_notebooks.py.
 
 In the Chinese edition: structure (lang, switcher links, pages), and search
 with the words Chinese readers type.
@@ -13,25 +13,20 @@ with the words Chinese readers type.
 
 from __future__ import annotations
 
-import os
 import re
-from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from urllib.parse import urljoin, urlparse
 
 import nbformat
 import pytest
-from bs4 import BeautifulSoup
 from playwright import sync_api as playwright_sync
 
 from browser_support import (
     COLORS_JS,
     contrast_ratio,
     effective_colors,
-    launch_chromium,
-    serve,
 )
-from conftest import REPO_ROOT, parse_html
+from conftest import REPO_ROOT
 from run_examples import needs_cuda
 
 EXAMPLES = sorted((REPO_ROOT / "examples").rglob("plot_*.py"))
@@ -43,50 +38,6 @@ def example_path(script: Path) -> str:
     """``auto_examples/<section>/<stem>.html``, relative to an edition."""
     relative = script.relative_to(REPO_ROOT / "examples").with_suffix(".html")
     return f"auto_examples/{relative.as_posix()}"
-
-
-@pytest.fixture(scope="session")
-def cuda_available() -> bool:
-    # The same interpreter ran the build, so it saw the same devices.
-    import torch
-
-    return torch.cuda.is_available()
-
-
-@pytest.fixture(scope="session")
-def site_html(built_site) -> Path:
-    return built_site / "_build" / "html"
-
-
-@pytest.fixture(scope="session")
-def base_url(site_html) -> str:
-    with serve(site_html) as url:
-        yield url
-
-
-@pytest.fixture(scope="session")
-def browser():
-    with playwright_sync.sync_playwright() as playwright:
-        chromium = launch_chromium(playwright)
-        yield chromium
-        chromium.close()
-
-
-@pytest.fixture(scope="module")
-def shared_page(browser):
-    """One page for the read-only checks that need no special context."""
-    context = browser.new_context(viewport={"width": 1280, "height": 800})
-    page = context.new_page()
-    yield page
-    context.close()
-
-
-@pytest.fixture
-def page(browser):
-    context = browser.new_context(viewport={"width": 1280, "height": 800})
-    page = context.new_page()
-    yield page
-    context.close()
 
 
 # -- Search ------------------------------------------------------------------
@@ -258,256 +209,6 @@ def test_example_page_shows_code_output_and_downloads(
     assert any(
         cell.source.strip() and cell.source.strip() in source for cell in code_cells
     )
-
-
-# -- Open in Colab ---------------------------------------------------------------
-# Colab opens, from the repository's notebooks branch, the notebook that the build
-# wrote at the path that its link names (tests/test_site.py checks that path and
-# the workflow's layout). Here every page's button is followed to that notebook,
-# served with the site, and the notebook is run top to bottom with a Jupyter
-# kernel, as Colab would run it: every CPU notebook of the English edition, and
-# the CUDA ones where CUDA exists. Without CUDA, a CUDA notebook must stop in
-# its first cell and say how to get a GPU runtime. The Chinese notebooks differ
-# from the English ones only in that first cell, which runs for two of them.
-
-NOTEBOOK_PAGES = [
-    *(example_path(script) for script in EXAMPLES),
-    "quick-reference.html",
-    "conversion-matrix.html",
-    "dtypes.html",
-]
-CUDA_PAGES = {example_path(script) for script in EXAMPLES if needs_cuda(script)}
-COLAB = "https://colab.research.google.com/github/"
-
-
-def colab_notebook_path(page, base_url: str, edition: str, path: str) -> str:
-    """Follow the page's Colab button to the path of the notebook it opens."""
-    page.goto(f"{base_url}/{edition}/{path}")
-    button = page.locator("a.open-in-colab-link")
-    assert button.count() == 1, f"{edition}/{path} has no Colab button"
-    assert button.is_visible()
-    href = button.get_attribute("href")
-    assert href.startswith(COLAB), href
-    # github/OWNER/NAME/blob/BRANCH/PATH: the branch holds the site's notebook folders.
-    return href.removeprefix(COLAB).split("/", 4)[4]
-
-
-@pytest.fixture(scope="module")
-def kernel_spec_dir(tmp_path_factory) -> Path:
-    """A ``python3`` kernel spec for this interpreter, whatever else is installed."""
-    from ipykernel.kernelspec import write_kernel_spec
-
-    kernels = tmp_path_factory.mktemp("kernels")
-    write_kernel_spec(kernels / "python3")
-    return kernels
-
-
-def notebook_client(notebook, kernel_spec_dir: Path, workdir: Path, cells=None):
-    from jupyter_client import AsyncKernelManager
-    from jupyter_client.kernelspec import KernelSpecManager
-    from nbclient import NotebookClient
-
-    if cells is not None:
-        notebook.cells = notebook.cells[:cells]
-    specs = KernelSpecManager(kernel_dirs=[str(kernel_spec_dir)])
-    manager = AsyncKernelManager(kernel_name="python3", kernel_spec_manager=specs)
-    return NotebookClient(
-        notebook,
-        km=manager,
-        timeout=120,
-        resources={"metadata": {"path": str(workdir)}},
-    )
-
-
-def run_notebooks(notebooks: dict, kernel_spec_dir: Path, workdir: Path, cells=None):
-    """Run notebooks top to bottom, each in its own kernel and folder, as many at
-    a time as there are cores. Returns each one's error (CellExecutionError,
-    naming the cell), or None where it ran through."""
-    import asyncio
-
-    async def run_all():
-        slots = asyncio.Semaphore(os.cpu_count() or 1)
-
-        async def run(name, notebook):
-            folder = workdir / name.replace("/", "_")
-            folder.mkdir()
-            async with slots:
-                client = notebook_client(notebook, kernel_spec_dir, folder, cells)
-                try:
-                    await client.async_execute()
-                except Exception as error:  # reported by the test that reads it
-                    return error
-            return None
-
-        errors = await asyncio.gather(*(run(*item) for item in notebooks.items()))
-        return dict(zip(notebooks, errors, strict=True))
-
-    # In a thread of its own: Playwright's sync API keeps an event loop running here.
-    with ThreadPoolExecutor(max_workers=1) as thread:
-        return thread.submit(asyncio.run, run_all()).result()
-
-
-def cell_text(cell) -> str:
-    return "".join(out.get("text", "") for out in cell.get("outputs", []))
-
-
-@pytest.fixture(scope="module")
-def colab_runs(shared_page, base_url, kernel_spec_dir, tmp_path_factory) -> dict:
-    """Every English page's Colab notebook, fetched through its button and run."""
-    notebooks = {}
-    for path in NOTEBOOK_PAGES:
-        notebook_path = colab_notebook_path(shared_page, base_url, "en", path)
-        response = shared_page.request.get(f"{base_url}/{notebook_path}")
-        assert response.status == 200, f"{notebook_path}: HTTP {response.status}"
-        notebooks[path] = nbformat.reads(response.text(), as_version=4)
-    errors = run_notebooks(notebooks, kernel_spec_dir, tmp_path_factory.mktemp("colab"))
-    return {path: (notebooks[path], errors[path]) for path in NOTEBOOK_PAGES}
-
-
-@pytest.mark.parametrize("path", NOTEBOOK_PAGES)
-def test_colab_notebook_runs_top_to_bottom(colab_runs, path, cuda_available):
-    from nbclient.exceptions import CellExecutionError
-
-    notebook, error = colab_runs[path]
-    if path in CUDA_PAGES and not cuda_available:
-        assert isinstance(error, CellExecutionError), error
-        assert "SystemExit" in str(error)
-        assert "Runtime > Change runtime type" in str(error)
-        assert notebook.cells[0].execution_count == 1
-        assert all(cell.get("execution_count") is None for cell in notebook.cells[1:])
-        return
-    if error is not None:
-        raise error
-    import numpy
-    import torch
-
-    check = cell_text(notebook.cells[0])
-    assert f"torch {torch.__version__}, NumPy {numpy.__version__}" in check
-    assert "Same versions as the build" in check, check
-    outputs = [out for cell in notebook.cells for out in cell.get("outputs", [])]
-    assert len(outputs) > 1, "the notebook ran but printed nothing of its own"
-    assert not [out for out in outputs if out.output_type == "error"]
-
-
-# Sphinx curls the quotes of the prose that a page prints; a notebook leaves them.
-STRAIGHT_QUOTES = str.maketrans({"‘": "'", "’": "'", "“": '"', "”": '"'})
-
-
-def flat(text: str) -> str:
-    return " ".join(text.translate(STRAIGHT_QUOTES).split())
-
-
-def page_outputs(page) -> list[str]:
-    """What each code block of a built page printed, in order ("" for nothing)."""
-    cells = page.select("div.cell")  # a myst-nb page
-    if cells:
-        outputs = []
-        for cell in cells:
-            for reference in cell.select("div.cell_output span.doc, span.std-ref"):
-                reference.string = ""  # see CROSS_REFERENCE
-            texts = [out.get_text(" ") for out in cell.select("div.cell_output")]
-            outputs.append(flat(" ".join(texts)))
-        return outputs
-    outputs = []  # a gallery page: each output block follows its code block
-    for block in page.select("div.highlight-Python, div.sphx-glr-script-out"):
-        if "highlight-Python" in block["class"]:
-            outputs.append("")
-        else:
-            outputs[-1] = flat(block.get_text())
-    return outputs
-
-
-# A cross-reference in a table that a notebook prints: the page shows the title
-# of the page it names, which the notebook cannot know, so neither side counts it.
-CROSS_REFERENCE = re.compile(r"\{(?:ref|doc)\}`[^`]*`")
-# Lines that describe the process that ran the page: the build's example
-# workers run torch with one thread, a reader's process with every core.
-MACHINE_DEPENDENT = ("measured", "torch threads:")
-
-
-def notebook_outputs(notebook) -> list[str]:
-    """What each code cell printed, as its page would show it, less the cells
-    that the page leaves out (tagged remove-cell)."""
-    from markdown_it import MarkdownIt
-
-    markdown = MarkdownIt("commonmark").enable("table")
-    outputs = []
-    for cell in notebook.cells:
-        if cell.cell_type != "code" or "remove-cell" in cell.metadata.get("tags", []):
-            continue
-        texts = []
-        for out in cell.get("outputs", []):
-            data = out.get("data", {})
-            if out.output_type == "stream":
-                texts.append(out.text)
-            elif "text/markdown" in data:
-                source = CROSS_REFERENCE.sub("", data["text/markdown"])
-                rendered = BeautifulSoup(markdown.render(source), "lxml")
-                texts.append(rendered.get_text(" "))
-            elif "text/plain" in data and not any(k.startswith("image/") for k in data):
-                texts.append(data["text/plain"])
-        outputs.append(flat(" ".join(texts)))
-    return outputs
-
-
-# Each page ran twice, in two processes: in the build, and here as its Colab
-# notebook. The same outputs show that the page is deterministic and that the
-# notebook prints what the page shows. Measured timings may differ, and say so.
-@pytest.mark.parametrize("path", NOTEBOOK_PAGES)
-def test_the_notebook_prints_what_its_page_shows(
-    colab_runs, site_html, path, cuda_available
-):
-    if path in CUDA_PAGES and not cuda_available:
-        pytest.skip("a CUDA page: not executed in this build")
-    notebook, error = colab_runs[path]
-    assert error is None, error
-    shown = page_outputs(parse_html(site_html / "en" / path))  # changed there
-    printed = notebook_outputs(notebook)
-    added = len(printed) - len(shown)  # the Colab notebook's own first cells
-    assert 1 <= added <= 2, (len(printed), len(shown))
-    compared = 0
-    for number, (on_page, in_notebook) in enumerate(
-        zip(shown, printed[added:], strict=True)
-    ):
-        if any(words in on_page.lower() for words in MACHINE_DEPENDENT):
-            continue
-        assert in_notebook == on_page, f"code block {number + 1}"
-        compared += 1
-    assert compared >= len(shown) // 2
-
-
-@pytest.mark.parametrize("path", [FROM_NUMPY_PAGE, sorted(CUDA_PAGES)[0]])
-def test_chinese_colab_notebooks_check_the_runtime_in_chinese(
-    shared_page, base_url, path, cuda_available, kernel_spec_dir, tmp_path
-):
-    from nbclient.exceptions import CellExecutionError
-
-    notebook_path = colab_notebook_path(shared_page, base_url, "zh_CN", path)
-    assert notebook_path.startswith("zh_CN/")
-    notebook = nbformat.reads(
-        shared_page.request.get(f"{base_url}/{notebook_path}").text(), as_version=4
-    )
-    error = run_notebooks({path: notebook}, kernel_spec_dir, tmp_path, cells=1)[path]
-    if path in CUDA_PAGES and not cuda_available:
-        assert isinstance(error, CellExecutionError), error
-        assert "更改运行时类型" in str(error)
-        return
-    assert error is None, error
-    assert "当前运行" in cell_text(notebook.cells[0])
-
-
-@pytest.mark.parametrize("edition", ["en", "zh_CN"])
-def test_colab_button_is_labelled_in_the_pages_language(shared_page, base_url, edition):
-    label = {"en": "Open in Colab", "zh_CN": "在 Colab 中打开"}[edition]
-    for path in (FROM_NUMPY_PAGE, "quick-reference.html"):
-        shared_page.goto(f"{base_url}/{edition}/{path}")
-        button = shared_page.get_by_role("link", name=label, exact=True)
-        assert button.is_visible(), f"{edition}/{path}"
-        # Under the title, before the page's first code.
-        box = button.bounding_box()
-        title = shared_page.locator("article h1").bounding_box()
-        code = shared_page.locator("article div.highlight").first.bounding_box()
-        assert title["y"] < box["y"] < code["y"]
 
 
 # -- Examples using X ------------------------------------------------------------

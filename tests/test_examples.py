@@ -7,16 +7,15 @@ notebook that its page's Colab button opens.)
 from __future__ import annotations
 
 import ast
-import os
 import re
 import subprocess
-from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
 import torch
 
-from run_examples import example_scripts, needs_cuda, run_standalone
+from conftest import early_result, run_every_example
+from run_examples import example_scripts, needs_cuda
 
 EXAMPLES = example_scripts()
 CUDA = torch.cuda.is_available()
@@ -28,9 +27,8 @@ def example_id(script: Path) -> str:
 
 @pytest.fixture(scope="session")
 def standalone_runs() -> dict[Path, subprocess.CompletedProcess]:
-    """Every example run once with plain python, as many at a time as there are cores."""
-    with ThreadPoolExecutor(max_workers=os.cpu_count() or 1) as pool:
-        return dict(zip(EXAMPLES, pool.map(run_standalone, EXAMPLES), strict=True))
+    """Every example run once with plain python (started early: conftest.py)."""
+    return early_result("standalone_runs", run_every_example)
 
 
 @pytest.mark.parametrize("script", EXAMPLES, ids=example_id)

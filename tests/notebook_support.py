@@ -1,0 +1,66 @@
+"""Running notebooks as Colab would: top to bottom, each in a kernel of its own."""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import tempfile
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+
+
+def python3_kernel_spec() -> Path:
+    """A folder with a ``python3`` kernel spec for this interpreter, whatever else
+    is installed."""
+    from ipykernel.kernelspec import write_kernel_spec
+
+    kernels = Path(tempfile.mkdtemp(prefix="kernels-"))
+    write_kernel_spec(kernels / "python3")
+    return kernels
+
+
+def notebook_client(notebook, kernel_specs: Path, workdir: Path, cells=None):
+    from jupyter_client import AsyncKernelManager
+    from jupyter_client.kernelspec import KernelSpecManager
+    from nbclient import NotebookClient
+
+    if cells is not None:
+        notebook.cells = notebook.cells[:cells]
+    specs = KernelSpecManager(kernel_dirs=[str(kernel_specs)])
+    manager = AsyncKernelManager(kernel_name="python3", kernel_spec_manager=specs)
+    return NotebookClient(
+        notebook,
+        km=manager,
+        timeout=120,
+        resources={"metadata": {"path": str(workdir)}},
+    )
+
+
+def run_notebooks(notebooks: dict, workdir: Path, cells=None) -> dict:
+    """Run notebooks top to bottom, each in its own kernel and folder, as many at
+    a time as there are cores. Returns each one's error (CellExecutionError,
+    naming the cell), or None where it ran through; the notebooks keep their
+    outputs."""
+    kernel_specs = python3_kernel_spec()
+
+    async def run_all():
+        slots = asyncio.Semaphore(os.cpu_count() or 1)
+
+        async def run(name, notebook):
+            folder = workdir / name.replace("/", "_")
+            folder.mkdir(parents=True)
+            async with slots:
+                client = notebook_client(notebook, kernel_specs, folder, cells)
+                try:
+                    await client.async_execute()
+                except Exception as error:  # reported by the test that reads it
+                    return error
+            return None
+
+        errors = await asyncio.gather(*(run(*item) for item in notebooks.items()))
+        return dict(zip(notebooks, errors, strict=True))
+
+    # In a thread of its own: Playwright's sync API keeps an event loop running
+    # in the tests' thread.
+    with ThreadPoolExecutor(max_workers=1) as thread:
+        return thread.submit(asyncio.run, run_all()).result()
