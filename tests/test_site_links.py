@@ -1,6 +1,6 @@
 """Where the site says it lives, Colab notebooks and "Examples using X": the parts
-of docs/_ext/colab.py, api_examples.py and sitemap.py that need no full build,
-and a small build that knows no hosted site, as a local build is."""
+of docs/_ext/colab.py, api_examples.py and sitemap.py that need no build. (A
+build that knows no hosted site, as a local build is: test_tinybuild.py.)"""
 
 from __future__ import annotations
 
