@@ -221,7 +221,13 @@ class Tinybuild:
 
     @property
     def html(self) -> Path:
+        """The site as published by the last build that passed."""
         return self.root / "_build" / "html"
+
+    @property
+    def cold_html(self) -> Path:
+        """The site as the first build published it: a local build."""
+        return self.root / "_build" / "cold-html"
 
 
 # Build settings of a laptop: no hosted site, no repository (the workflow sets them).
@@ -344,10 +350,10 @@ def add_broken_pages(root: Path) -> None:
 
 @pytest.fixture(scope="session")
 def tinybuild(tmp_path_factory) -> Tinybuild:
-    """tests/tinybuild, built four times: once in both editions; once more with
-    nothing changed but one example's record of its run time, zeroed; once in
-    another environment; and once with the broken pages added (and a time limit
-    of 3 s, for the page that hangs)."""
+    """tests/tinybuild, built four times: once in both editions, as on a laptop;
+    once more with nothing changed but one example's record of its run time,
+    zeroed; once in another environment, for a hosted site; and once with the
+    broken pages added (and a time limit of 3 s, for the page that hangs)."""
     root = make_tinybuild(tmp_path_factory.mktemp("tinybuild"))
     published = root / "_build" / "html" / "en"
     built = root / "_build" / "work" / "html" / "en"  # written even by a failed build
@@ -360,13 +366,15 @@ def tinybuild(tmp_path_factory) -> Tinybuild:
     cost.write_text('{"time": 0.0, "memory": 0.0}')
     unchanged = run_build(root, "--language", "en", env=LOCAL_BUILD)
     tokens["unchanged"] = read_tokens(built)
-    salt = {**LOCAL_BUILD, "EXECUTED_GALLERY_SALT": "another environment"}
-    other_environment = run_build(root, "--language", "en", env=salt)
+    shutil.copytree(published.parent, root / "_build" / "cold-html")
+    # Another environment, and a hosted site: the notebooks' first cell changes.
+    elsewhere = {**FORK_SITE, "EXECUTED_GALLERY_SALT": "another environment"}
+    other_environment = run_build(root, "--language", "en", env=elsewhere)
     tokens["other environment"] = read_tokens(published)
     published_page = (published / GOOD_PAGE).read_text()
     add_broken_pages(root)
     broken = run_build(
-        root, "--language", "en", "-D", "executed_gallery_time_limit=3", env=salt
+        root, "--language", "en", "-D", "executed_gallery_time_limit=3", env=elsewhere
     )
     return Tinybuild(
         root, cold, unchanged, other_environment, broken,

@@ -17,6 +17,7 @@ import torch
 
 import build_site
 from conftest import (
+    FORK_SITE,
     GOOD_EXAMPLE,
     GOOD_PAGE,
     TINYBUILD,
@@ -117,18 +118,24 @@ def test_another_environment_runs_every_page_again(tinybuild):
     assert notebook != tinybuild.tokens["cold"][1], (
         "the notebook page kept output from another environment"
     )
+    # The examples ran again for their notebooks too: the first cell, which names
+    # where the site is hosted, is the new one.
+    notebook = tinybuild.html / "en/notebooks" / SECTION / "plot_01_good.ipynb"
+    assert (
+        f"{FORK_SITE['SITE_HOSTED_URL']}/en/compatibility.html" in notebook.read_text()
+    )
 
 
 # -- A local build ---------------------------------------------------------------------
 
 
 def test_a_local_build_links_to_no_host_it_does_not_know(tinybuild):
-    pages = sorted((tinybuild.html / "en").rglob("*.html"))
+    pages = sorted((tinybuild.cold_html / "en").rglob("*.html"))
     assert len(pages) >= 4
     for path in pages:
         text = path.read_text(encoding="utf-8")
         page = parse_html(path)
-        name = path.relative_to(tinybuild.html).as_posix()
+        name = path.relative_to(tinybuild.cold_html).as_posix()
         # Links to other projects (Furo's credit, docs that pages cite) stay.
         for host in ("github.io", "colab.research.google.com"):
             assert host not in text, f"{name} names {host}"
@@ -143,12 +150,12 @@ def test_a_local_build_links_to_no_host_it_does_not_know(tinybuild):
         for link in page.select('head link[rel="alternate"][hreflang]'):
             assert not link["href"].startswith(("http:", "https:", "/")), name
     # No sitemap without absolute URLs to put in it, and no robots.txt naming one.
-    assert not list(tinybuild.html.rglob("sitemap.xml"))
-    assert not (tinybuild.html / "robots.txt").exists()
+    assert not list(tinybuild.cold_html.rglob("sitemap.xml"))
+    assert not (tinybuild.cold_html / "robots.txt").exists()
 
 
 def test_a_local_build_still_writes_its_notebooks(tinybuild):
-    notebooks = tinybuild.html / "en" / "notebooks"
+    notebooks = tinybuild.cold_html / "en" / "notebooks"
     assert (notebooks / "probe.ipynb").is_file()
     assert (notebooks / SECTION / "plot_01_good.ipynb").is_file()
     cell = (notebooks / "probe.ipynb").read_text(encoding="utf-8")

@@ -15,8 +15,6 @@ from __future__ import annotations
 
 import argparse
 import ast
-import contextlib
-import os
 import runpy
 import shutil
 import string
@@ -197,7 +195,6 @@ def build(
     languages: list[str] | None = None,
     extra: list[str] | None = None,
     require_cuda: bool = False,
-    env: dict[str, str] | None = None,
 ) -> int:
     """Build and publish each edition in turn; return sphinx-build's exit status."""
     if require_cuda and not cuda_is_available():
@@ -207,23 +204,7 @@ def build(
             file=sys.stderr,
         )
         return 2
-    with environment(env or {}):
-        return build_editions(root, languages, extra, require_cuda)
-
-
-@contextlib.contextmanager
-def environment(variables: dict[str, str]):
-    """Run with these environment variables: sphinx-build, and conf.py read here."""
-    saved = {name: os.environ.get(name) for name in variables}
-    os.environ.update(variables)
-    try:
-        yield
-    finally:
-        for name, value in saved.items():
-            if value is None:
-                os.environ.pop(name, None)
-            else:
-                os.environ[name] = value
+    return build_editions(root, languages, extra, require_cuda)
 
 
 def build_editions(
