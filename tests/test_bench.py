@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import bench
-from conftest import GOOD_EXAMPLE, make_small_site
+from site_builds import GOOD_EXAMPLE, make_small_site
 
 
 def test_benchmark_counts_what_each_build_executes(tmp_path):
@@ -28,7 +28,7 @@ def test_benchmark_counts_what_each_build_executes(tmp_path):
 
 
 def test_the_readme_table_is_the_benchmarks_and_its_install_line_is_measured():
-    from conftest import REPO_ROOT
+    from site_builds import REPO_ROOT
 
     readme = (REPO_ROOT / "README.md").read_text()
     table = bench.README_TABLE.search(readme)

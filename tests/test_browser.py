@@ -26,8 +26,8 @@ from browser_support import (
     contrast_ratio,
     effective_colors,
 )
-from conftest import REPO_ROOT
 from run_examples import needs_cuda
+from site_builds import REPO_ROOT
 
 EXAMPLES = sorted((REPO_ROOT / "examples").rglob("plot_*.py"))
 SCREENSHOTS = REPO_ROOT / "test-artifacts" / "screenshots"

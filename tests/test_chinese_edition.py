@@ -20,7 +20,7 @@ import translated_thumbnails
 from babel.messages.pofile import read_po
 from bs4 import BeautifulSoup, Comment
 
-from conftest import REPO_ROOT
+from site_builds import REPO_ROOT
 from zh_typography import HAN, english_words_in_text
 
 # What is not prose: code, program output (figures included), and the line

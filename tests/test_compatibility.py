@@ -18,14 +18,6 @@ import torch
 import torch_index
 from bs4 import BeautifulSoup
 
-from conftest import (
-    GOOD_EXAMPLE,
-    REPO_ROOT,
-    TWO_CELL_RANGE,
-    make_small_site,
-    notebook_page,
-    parse_html,
-)
 from executed_gallery.compatibility import (
     Grid,
     gpu_note,
@@ -35,6 +27,14 @@ from executed_gallery.compatibility import (
     support_range,
 )
 from executed_gallery.wording import compatibility_wording
+from site_builds import (
+    GOOD_EXAMPLE,
+    REPO_ROOT,
+    TWO_CELL_RANGE,
+    make_small_site,
+    notebook_page,
+    parse_html,
+)
 
 # Fails under NumPy 1.x only: numpy.dtypes.StringDType arrived in NumPy 2.0.
 NUMPY_2_ONLY = '''\
@@ -183,7 +183,7 @@ def test_rerunning_one_page_merges_into_its_cell(tmp_path):
 
 @pytest.fixture(scope="module")
 def fixture_site(tinybuild) -> Path:
-    """The tiny build, whose grid results conftest.write_grid() wrote, not ran."""
+    """The tiny build, whose grid results site_builds.write_grid() wrote, not ran."""
     assert tinybuild.cold.status == 0, tinybuild.cold.output
     return tinybuild.root
 

@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 import torch
 
-from conftest import early_result, run_every_example
+from early_work import early_result, run_every_example
 from run_examples import example_scripts, needs_cuda
 
 EXAMPLES = example_scripts()
@@ -27,7 +27,7 @@ def example_id(script: Path) -> str:
 
 @pytest.fixture(scope="session")
 def standalone_runs() -> dict[Path, subprocess.CompletedProcess]:
-    """Every example run once with plain python (started early: conftest.py)."""
+    """Every example run once with plain python (started early: early_work.py)."""
     return early_result("standalone_runs", run_every_example)
 
 
@@ -57,6 +57,7 @@ def test_cuda_example_without_cuda_stops_with_one_line(standalone_runs, script):
 def test_examples_import_nothing_from_this_repository():
     local_names = {
         "conftest",
+        "site_builds",
         "build_site",
         "run_examples",
         "executed_gallery",

@@ -5,7 +5,7 @@ from __future__ import annotations
 import zlib
 
 import make_inventories
-from conftest import REPO_ROOT
+from site_builds import REPO_ROOT
 
 
 def entries(path) -> list[str]:

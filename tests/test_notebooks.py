@@ -1,6 +1,6 @@
 """The Colab notebooks, as a reader opens them: each page's button is followed to
 its notebook, served with the site, and the notebook is run top to bottom with a
-Jupyter kernel (conftest.py starts the runs as soon as the site is built)."""
+Jupyter kernel (early_work.py starts the runs as soon as the site is built)."""
 
 from __future__ import annotations
 
@@ -9,10 +9,11 @@ import re
 import nbformat
 import pytest
 from bs4 import BeautifulSoup
-from notebook_support import run_notebooks
 
-from conftest import REPO_ROOT, early_result, parse_html, run_english_notebooks
+from early_work import early_result, run_english_notebooks
+from notebook_support import run_notebooks
 from run_examples import needs_cuda
+from site_builds import REPO_ROOT, parse_html
 
 EXAMPLES = sorted((REPO_ROOT / "examples").rglob("plot_*.py"))
 FROM_NUMPY_PAGE = "auto_examples/numpy_to_tensor/plot_01_from_numpy.html"
@@ -63,7 +64,7 @@ def cell_text(cell) -> str:
 @pytest.fixture(scope="module")
 def colab_runs(shared_page, base_url, built_site, site_html) -> dict:
     """Every English page's Colab notebook, found through its button, and its run
-    (conftest.py starts the runs as soon as the site is built)."""
+    (early_work.py starts the runs as soon as the site is built)."""
     runs = early_result("colab_runs", lambda: run_english_notebooks(site_html))
     found = {}
     for path in NOTEBOOK_PAGES:

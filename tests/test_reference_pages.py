@@ -14,7 +14,7 @@ import numpy as np
 import pytest
 import torch
 
-from conftest import built_page
+from site_builds import built_page
 
 CUDA = torch.cuda.is_available()
 

@@ -13,8 +13,8 @@ import pytest
 import torch
 
 import build_site
-from conftest import FORK_SITE, REPO_ROOT, built_page
 from run_examples import CUDA_DIR, needs_cuda
+from site_builds import FORK_SITE, REPO_ROOT, built_page
 
 HOSTED = FORK_SITE["SITE_HOSTED_URL"]
 REPOSITORY = FORK_SITE["SITE_REPOSITORY_URL"]

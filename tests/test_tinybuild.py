@@ -1,8 +1,8 @@
 """The tiny build (tests/tinybuild): what a build runs, caches, shows and refuses.
 
-One site, built four times by ``tinybuild`` (conftest.py); each test reads the
-build it is about. A build that cannot be trusted fails, names the file, and
-leaves the last good site alone.
+One site, built four times by ``build_tinybuild`` (site_builds.py); each test
+reads the build it is about. A build that cannot be trusted fails, names the
+file, and leaves the last good site alone.
 """
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ import pytest
 import torch
 
 import build_site
-from conftest import (
+from site_builds import (
     FORK_SITE,
     GOOD_EXAMPLE,
     GOOD_PAGE,

@@ -9,7 +9,7 @@ import pytest
 from babel.messages.pofile import read_po
 
 import update_catalogs
-from conftest import REPO_ROOT, built_page, copy_site
+from site_builds import REPO_ROOT, built_page, copy_site
 
 LOCALE = REPO_ROOT / "docs" / "locale" / "zh_CN" / "LC_MESSAGES"
 

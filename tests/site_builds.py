@@ -1,0 +1,296 @@
+"""Copies of the site, built in temporary folders the way a reader builds it:
+the whole site, small sites made for one test, and the tiny build
+(tests/tinybuild/)."""
+
+from __future__ import annotations
+
+import dataclasses
+import functools
+import json
+import os
+import re
+import shutil
+import subprocess
+import sys
+import textwrap
+import uuid
+from pathlib import Path
+
+from bs4 import BeautifulSoup
+
+import build_site
+
+REPO_ROOT = Path(__file__).resolve().parent.parent
+
+
+def parse_html(path: Path) -> BeautifulSoup:
+    """A page of a site, parsed with lxml."""
+    return BeautifulSoup(path.read_bytes(), "lxml")
+
+
+@functools.cache
+def built_page(path: Path) -> BeautifulSoup:
+    """A page of ``built_site``, parsed once for every test that reads it.
+
+    Only for a site that no test changes after its build: callers must not
+    modify the tree they get.
+    """
+    return parse_html(path)
+
+
+def copy_site(destination: Path) -> Path:
+    """Copy the site's sources (not its build products) into ``destination``."""
+    return build_site.copy_site_sources(destination)
+
+
+def make_small_site(
+    destination: Path, examples: dict[str, str], pages: dict[str, str] | None = None
+) -> Path:
+    """A site with the real conf.py and extension, but only the given examples and pages.
+
+    ``examples`` maps paths under ``examples/`` to script text; ``pages`` maps
+    paths under ``docs/`` to MyST text. Small enough to build in seconds.
+    """
+    copy_site(destination)
+    shutil.rmtree(destination / "examples")
+    for name in list((destination / "docs").glob("*.md")):
+        name.unlink()
+    shutil.rmtree(destination / "docs" / "locale", ignore_errors=True)
+    (destination / "examples").mkdir()
+    (destination / "examples" / "GALLERY_HEADER.rst").write_text("Examples\n========\n")
+    for relative, text in examples.items():
+        path = destination / "examples" / relative
+        path.parent.mkdir(parents=True, exist_ok=True)
+        header = path.parent / "GALLERY_HEADER.rst"
+        if not header.exists():
+            header.write_text(f"{path.parent.name}\n{'-' * len(path.parent.name)}\n")
+        path.write_text(textwrap.dedent(text))
+    toctree = [
+        "auto_examples/index",
+        *[Path(p).with_suffix("").as_posix() for p in pages or {}],
+    ]
+    index = "# Small site\n\n```{toctree}\n" + "\n".join(toctree) + "\n```\n"
+    (destination / "docs" / "index.md").write_text(index)
+    for relative, text in (pages or {}).items():
+        (destination / "docs" / relative).write_text(textwrap.dedent(text))
+    return destination
+
+
+def notebook_page(title: str, code: str) -> str:
+    """A MyST page that myst-nb executes: one code cell under a title."""
+    return (
+        "---\nfile_format: mystnb\nkernelspec:\n  name: python3\n"
+        "  display_name: Python 3\n  language: python\n---\n\n"
+        f"# {title}\n\n```{{code-cell}} ipython3\n{code}\n```\n"
+    )
+
+
+TINYBUILD = Path(__file__).parent / "tinybuild"
+GOOD_EXAMPLE = (TINYBUILD / "examples/tensor_to_numpy/plot_01_good.py").read_text()
+
+
+# Where a fork's hosted workflow says its site lives (.github/workflows/docs.yml):
+# the site that the tests build carries these in every repository and hosted link.
+FORK_SITE = {
+    "SITE_REPOSITORY_URL": "https://github.com/a-fork-owner/tensor-conversions-fork",
+    "SITE_BRANCH": "fork-main",
+    "SITE_HOSTED_URL": "https://a-fork-owner.github.io/tensor-conversions-fork",
+}
+
+
+# Build settings of a laptop: no hosted site, no repository (the workflow sets them).
+LOCAL_BUILD = {"SITE_REPOSITORY_URL": "", "SITE_BRANCH": "", "SITE_HOSTED_URL": ""}
+
+
+def run_build(root: Path, *arguments: str, env: dict | None = None) -> Build:
+    """Run tools/build_site.py in ``root``, as a reader does; capture what it prints."""
+    result = subprocess.run(
+        [sys.executable, str(root / "tools" / "build_site.py"), *arguments],
+        cwd=root,
+        capture_output=True,
+        text=True,
+        timeout=600,
+        env={**os.environ, **(env or {})},
+    )
+    return Build(result.returncode, result.stdout + result.stderr)
+
+
+@dataclasses.dataclass
+class Build:
+    status: int
+    output: str
+
+
+# -- The tiny build ----------------------------------------------------------------
+
+
+@dataclasses.dataclass
+class Tinybuild:
+    """tests/tinybuild built in turn: cold, unchanged, in another environment, broken
+    (see build_tinybuild)."""
+
+    root: Path
+    cold: Build
+    unchanged: Build
+    other_environment: Build
+    broken: Build
+    # What the tests compare between builds, read after each.
+    tokens: dict[str, tuple[str, str]]
+    left_running: list[str]
+    published_before_broken: str
+
+    @property
+    def html(self) -> Path:
+        """The site as published by the last build that passed."""
+        return self.root / "_build" / "html"
+
+    @property
+    def cold_html(self) -> Path:
+        """The site as the first build published it: a local build."""
+        return self.root / "_build" / "cold-html"
+
+
+TOKEN_PAGES = ("auto_examples/tensor_to_numpy/plot_04_token.html", "probe.html")
+GOOD_PAGE = "auto_examples/tensor_to_numpy/plot_01_good.html"
+
+
+def make_tinybuild(destination: Path) -> Path:
+    """The real conf.py and extensions with tests/tinybuild's examples and pages,
+    and the site's own compatibility page with a grid written for them."""
+    examples = TINYBUILD / "examples"
+    root = make_small_site(
+        destination,
+        {
+            path.relative_to(examples).as_posix(): path.read_text()
+            for path in sorted(examples.rglob("*.py"))
+        },
+        {
+            "probe.md": (TINYBUILD / "docs" / "probe.md").read_text(),
+            "compatibility.md": (REPO_ROOT / "docs" / "compatibility.md").read_text(),
+        },
+    )
+    write_grid(root)
+    return root
+
+
+# Two cells: the pins, and NumPy 1.26 with the same (local) torch wheel.
+TWO_CELL_RANGE = """\
+[range]
+python = "3.11"
+
+[range.reasons.en]
+torch = "Fixture."
+numpy = "Fixture."
+
+[[cells]]
+name = "pinned"
+torch = "2.13.0"
+numpy = "2.4.6"
+
+[[cells]]
+name = "numpy1.26"
+torch = "2.13.0"
+numpy = "1.26.4"
+"""
+
+
+def write_grid(root: Path) -> None:
+    """A grid's results for the tiny build, written here rather than run: every
+    page passes in two environments, except that plot_05 changed since it was
+    checked, and plot_06 fails in one environment."""
+    from executed_gallery.compatibility import source_hash
+
+    section = "examples/tensor_to_numpy"
+    current = {
+        key: source_hash(root / key)
+        for key in (
+            f"{section}/plot_01_good.py",
+            f"{section}/plot_06_fails_somewhere.py",
+            "docs/probe.md",
+        )
+    }
+
+    def environment(torch_version, numpy_version):
+        return {"torch": torch_version, "numpy": numpy_version, "python": "3.11.7",
+                "cpu": "Test CPU", "date": "2026-01-02"}  # fmt: skip
+
+    passing = {
+        key: {"status": "pass", "seconds": 1.0, "source": digest}
+        for key, digest in current.items()
+    }
+    changed = {
+        f"{section}/plot_05_changed_since.py": {
+            "status": "pass",
+            "seconds": 1.0,
+            "source": "0" * 16,
+        }
+    }
+    failing = {"status": "fail", "seconds": 1.0, "source": current[f"{section}/plot_06_fails_somewhere.py"],
+               "failure": {"line": 16, "code": "tensor.add_(1)", "message": "RuntimeError: boom",
+                           "output": "Traceback (most recent call last):\nRuntimeError: boom"}}  # fmt: skip
+    results = {"cells": {
+        "pinned": {"environment": environment("2.13.0+cpu", "2.4.6"), "pages": {**passing, **changed}},
+        "numpy1.26": {"environment": environment("2.3.1+cu121", "1.26.4"),
+                      "pages": {**passing, **changed, f"{section}/plot_06_fails_somewhere.py": failing}},
+    }}  # fmt: skip
+    (root / "compatibility" / "range.toml").write_text(TWO_CELL_RANGE)
+    (root / "compatibility" / "results.json").write_text(json.dumps(results))
+
+
+def processes_with(marker: str) -> list[str]:
+    """The processes whose environment holds ``BUILD_MARKER=marker``."""
+    found = []
+    for environ in Path("/proc").glob("[0-9]*/environ"):
+        try:
+            if f"BUILD_MARKER={marker}".encode() in environ.read_bytes():
+                found.append(environ.parent.name)
+        except OSError:  # gone, or not ours to read
+            continue
+    return found
+
+
+def read_tokens(html: Path) -> tuple[str, str]:
+    """The fresh tokens that the token example and the notebook page printed."""
+    return tuple(
+        re.search(r"token ([0-9a-f]{16})", (html / page).read_text())[1]
+        for page in TOKEN_PAGES
+    )
+
+
+def add_broken_pages(root: Path) -> None:
+    broken = TINYBUILD / "broken" / "examples"
+    for script in broken.rglob("*.py"):
+        target = root / "examples" / script.relative_to(broken)
+        target.write_text(script.read_text())
+
+
+def build_tinybuild(root: Path) -> Tinybuild:
+    """tests/tinybuild, built four times: once in both editions, as on a laptop;
+    once more with nothing changed but one example's record of its run time,
+    zeroed; once in another environment, for a hosted site; and once with the
+    broken pages added (and a time limit of 3 s, for the page that hangs)."""
+    published = root / "_build" / "html" / "en"
+    built = root / "_build" / "work" / "html" / "en"  # written even by a failed build
+    marker = uuid.uuid4().hex
+    both_editions = ("--language", "en", "--language", "zh_CN")
+    cold = run_build(root, *both_editions, env={**LOCAL_BUILD, "BUILD_MARKER": marker})
+    left_running = processes_with(marker)
+    tokens = {"cold": read_tokens(published)}
+    shutil.copytree(published.parent, root / "_build" / "cold-html")
+    cost = root / "docs/auto_examples/tensor_to_numpy/plot_01_good.cost.json"
+    cost.write_text('{"time": 0.0, "memory": 0.0}')
+    unchanged = run_build(root, "--language", "en", env=LOCAL_BUILD)
+    tokens["unchanged"] = read_tokens(built)
+    # Another environment, and a hosted site: the notebooks' first cell changes.
+    elsewhere = {**FORK_SITE, "EXECUTED_GALLERY_SALT": "another environment"}
+    other_environment = run_build(root, "--language", "en", env=elsewhere)
+    tokens["other environment"] = read_tokens(published)
+    published_page = (published / GOOD_PAGE).read_text()
+    add_broken_pages(root)
+    broken = run_build(
+        root, "--language", "en", "-D", "executed_gallery_time_limit=3", env=elsewhere
+    )
+    return Tinybuild(
+        root, cold, unchanged, other_environment, broken,
+        tokens, left_running, published_page,
+    )  # fmt: skip
