@@ -87,6 +87,31 @@ def notebook_page(title: str, code: str) -> str:
 
 TINYBUILD = Path(__file__).parent / "tinybuild"
 GOOD_EXAMPLE = (TINYBUILD / "examples/tensor_to_numpy/plot_01_good.py").read_text()
+# The good example under other titles, for the compatibility lines (write_grid).
+RETITLED_EXAMPLES = {
+    "plot_05_changed_since.py": GOOD_EXAMPLE.replace("Add one", "Add six"),
+    "plot_06_fails_somewhere.py": GOOD_EXAMPLE.replace("Add one", "Add two"),
+}
+# The good example, each changed in the one way that must fail a build.
+BROKEN_EXAMPLES = {
+    "plot_07_raises.py": GOOD_EXAMPLE.replace(
+        "tensor.add_(1)", "tensor.numpy(force=False, bogus=1)"
+    ),
+    "plot_08_wrong_claim.py": GOOD_EXAMPLE.replace("[1.0, 1.0]", "[2.0, 2.0]"),
+    "plot_09_no_error.py": GOOD_EXAMPLE
+    + """
+try:
+    tensor.numpy()
+except RuntimeError as error:
+    print(f"{type(error).__name__}: {error}")
+else:
+    raise AssertionError("numpy() was expected to refuse this tensor")
+""",
+    "plot_10_syntax_error.py": GOOD_EXAMPLE.replace("tensor.add_(1)", "tensor.add_(1"),
+    "plot_11_hangs.py": GOOD_EXAMPLE.replace(
+        "tensor.add_(1)", "import time\n\ntime.sleep(600)"
+    ),
+}
 
 
 # Where a fork's hosted workflow says its site lives (.github/workflows/docs.yml):
@@ -158,12 +183,15 @@ def make_tinybuild(destination: Path) -> Path:
     """The real conf.py and extensions with tests/tinybuild's examples and pages,
     and the site's own compatibility page with a grid written for them."""
     examples = TINYBUILD / "examples"
+    scripts = {
+        path.relative_to(examples).as_posix(): path.read_text()
+        for path in sorted(examples.rglob("*.py"))
+    }
+    for name, text in RETITLED_EXAMPLES.items():
+        scripts[f"tensor_to_numpy/{name}"] = text
     root = make_small_site(
         destination,
-        {
-            path.relative_to(examples).as_posix(): path.read_text()
-            for path in sorted(examples.rglob("*.py"))
-        },
+        scripts,
         {
             "probe.md": (TINYBUILD / "docs" / "probe.md").read_text(),
             "compatibility.md": (REPO_ROOT / "docs" / "compatibility.md").read_text(),
@@ -258,10 +286,8 @@ def read_tokens(html: Path) -> tuple[str, str]:
 
 
 def add_broken_pages(root: Path) -> None:
-    broken = TINYBUILD / "broken" / "examples"
-    for script in broken.rglob("*.py"):
-        target = root / "examples" / script.relative_to(broken)
-        target.write_text(script.read_text())
+    for name, text in BROKEN_EXAMPLES.items():
+        (root / "examples" / "tensor_to_numpy" / name).write_text(text)
 
 
 def build_tinybuild(root: Path) -> Tinybuild:

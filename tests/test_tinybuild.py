@@ -17,6 +17,7 @@ import torch
 
 import build_site
 from site_builds import (
+    BROKEN_EXAMPLES,
     FORK_SITE,
     GOOD_EXAMPLE,
     GOOD_PAGE,
@@ -205,12 +206,11 @@ def test_a_hang_in_the_build_process_and_a_broken_notebook_both_fail_it(tmp_path
     """One example to run runs in the build's own process: the limit holds there
     too. A notebook that fails beside the examples only misses the cache: myst-nb
     runs it again and reports the error as it always does."""
-    broken = TINYBUILD / "broken"
     root = make_small_site(
         tmp_path,
-        {"tensor_to_numpy/plot_01_hangs.py": (broken / "examples/tensor_to_numpy/plot_11_hangs.py").read_text()},
-        {"breaks.md": (broken / "docs/breaks.md").read_text()},
-    )  # fmt: skip
+        {"tensor_to_numpy/plot_01_hangs.py": BROKEN_EXAMPLES["plot_11_hangs.py"]},
+        {"breaks.md": (TINYBUILD / "docs" / "breaks.md").read_text()},
+    )
     build = run_build(root, "--language", "en", "-D", "executed_gallery_time_limit=3")
     assert build.status != 0
     assert "generating gallery (with parallel=" not in build.output
