@@ -38,6 +38,16 @@ def built_page(path: Path) -> BeautifulSoup:
     return parse_html(path)
 
 
+def example_page(script: Path) -> str:
+    """An example's page, relative to an edition: ``auto_examples/<section>/<stem>.html``."""
+    relative = script.relative_to(REPO_ROOT / "examples").with_suffix(".html")
+    return f"auto_examples/{relative.as_posix()}"
+
+
+# The page that the browser and notebook tests open when one example stands for all.
+FROM_NUMPY_PAGE = "auto_examples/numpy_to_tensor/plot_01_from_numpy.html"
+
+
 def copy_site(destination: Path) -> Path:
     """Copy the site's sources (not its build products) into ``destination``."""
     return build_site.copy_site_sources(destination)

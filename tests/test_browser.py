@@ -14,7 +14,6 @@ with the words Chinese readers type.
 from __future__ import annotations
 
 import re
-from pathlib import Path
 from urllib.parse import urljoin, urlparse
 
 import nbformat
@@ -26,18 +25,11 @@ from browser_support import (
     contrast_ratio,
     effective_colors,
 )
-from run_examples import needs_cuda
-from site_builds import REPO_ROOT
+from run_examples import example_scripts, needs_cuda
+from site_builds import FROM_NUMPY_PAGE, REPO_ROOT, example_page
 
-EXAMPLES = sorted((REPO_ROOT / "examples").rglob("plot_*.py"))
+EXAMPLES = example_scripts()
 SCREENSHOTS = REPO_ROOT / "test-artifacts" / "screenshots"
-FROM_NUMPY_PAGE = "auto_examples/numpy_to_tensor/plot_01_from_numpy.html"
-
-
-def example_path(script: Path) -> str:
-    """``auto_examples/<section>/<stem>.html``, relative to an edition."""
-    relative = script.relative_to(REPO_ROOT / "examples").with_suffix(".html")
-    return f"auto_examples/{relative.as_posix()}"
 
 
 # -- Search ------------------------------------------------------------------
@@ -167,7 +159,7 @@ def test_example_page_shows_code_output_and_downloads(
     shared_page, base_url, script, cuda_available
 ):
     page = shared_page
-    response = page.goto(f"{base_url}/en/{example_path(script)}")
+    response = page.goto(f"{base_url}/en/{example_page(script)}")
     assert response is not None and response.status == 200
     source = script.read_text()
 

@@ -12,17 +12,10 @@ from bs4 import BeautifulSoup
 
 from early_work import early_result, run_english_notebooks
 from notebook_support import run_notebooks
-from run_examples import needs_cuda
-from site_builds import REPO_ROOT, parse_html
+from run_examples import example_scripts, needs_cuda
+from site_builds import FROM_NUMPY_PAGE, example_page, parse_html
 
-EXAMPLES = sorted((REPO_ROOT / "examples").rglob("plot_*.py"))
-FROM_NUMPY_PAGE = "auto_examples/numpy_to_tensor/plot_01_from_numpy.html"
-
-
-def example_path(script) -> str:
-    """``auto_examples/<section>/<stem>.html``, relative to an edition."""
-    relative = script.relative_to(REPO_ROOT / "examples").with_suffix(".html")
-    return f"auto_examples/{relative.as_posix()}"
+EXAMPLES = example_scripts()
 
 
 # -- Open in Colab ---------------------------------------------------------------
@@ -36,12 +29,12 @@ def example_path(script) -> str:
 # from the English ones only in that first cell, which runs for two of them.
 
 NOTEBOOK_PAGES = [
-    *(example_path(script) for script in EXAMPLES),
+    *(example_page(script) for script in EXAMPLES),
     "quick-reference.html",
     "conversion-matrix.html",
     "dtypes.html",
 ]
-CUDA_PAGES = {example_path(script) for script in EXAMPLES if needs_cuda(script)}
+CUDA_PAGES = {example_page(script) for script in EXAMPLES if needs_cuda(script)}
 COLAB = "https://colab.research.google.com/github/"
 
 

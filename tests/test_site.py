@@ -13,22 +13,21 @@ import pytest
 import torch
 
 import build_site
-from run_examples import CUDA_DIR, needs_cuda
-from site_builds import FORK_SITE, REPO_ROOT, built_page
+from run_examples import CUDA_DIR, example_scripts, needs_cuda
+from site_builds import FORK_SITE, REPO_ROOT, built_page, example_page
 
 HOSTED = FORK_SITE["SITE_HOSTED_URL"]
 REPOSITORY = FORK_SITE["SITE_REPOSITORY_URL"]
 BRANCH = FORK_SITE["SITE_BRANCH"]
 
-EXAMPLES = sorted((REPO_ROOT / "examples").rglob("plot_*.py"))
+EXAMPLES = example_scripts()
 CPU_EXAMPLES = [path for path in EXAMPLES if not needs_cuda(path)]
 GPU_EXAMPLES = [path for path in EXAMPLES if needs_cuda(path)]
 CUDA = torch.cuda.is_available()
 
 
 def page_for(site: Path, script: Path, language: str = "en") -> Path:
-    relative = script.relative_to(REPO_ROOT / "examples").with_suffix(".html")
-    return site / "_build" / "html" / language / "auto_examples" / relative
+    return site / "_build" / "html" / language / example_page(script)
 
 
 def test_the_gallery_has_examples_in_every_section():
