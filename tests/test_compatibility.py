@@ -319,6 +319,20 @@ def test_a_page_checked_only_on_a_gpu_says_so_plainly():
     assert gpu_note([gpu], compatibility_wording("zh_CN")) == "（GPU 环境）"
 
 
+def test_a_notebook_pages_source_includes_the_site_modules_it_imports(tmp_path):
+    extensions = tmp_path / "_ext"
+    extensions.mkdir()
+    (extensions / "probes.py").write_text("def shares(a, b):\n    return True\n")
+    (extensions / "unused.py").write_text("X = 1\n")
+    page = tmp_path / "page.md"
+    page.write_text("```{code-cell} ipython3\nfrom probes import shares\n```\n")
+    before = source_hash(page, extensions)
+    (extensions / "unused.py").write_text("X = 2\n")
+    assert source_hash(page, extensions) == before
+    (extensions / "probes.py").write_text("def shares(a, b):\n    return False\n")
+    assert source_hash(page, extensions) != before
+
+
 def test_a_cuda_page_is_not_stale_in_a_cell_that_cannot_run_it():
     cell = {"environment": {"torch": "2.13.0"}, "pages": {}}
     grid = Grid(

@@ -185,3 +185,29 @@ def test_non_native_byte_order_row_matches(dtype_tables):
     ]
     swapped = np.zeros(2, dtype=np.dtype(np.float32).newbyteorder())
     assert cell.startswith(raised(lambda: torch.from_numpy(swapped)) + ":")
+
+
+# -- The probes the pages share (docs/_ext/reference_probes.py) -----------------------
+
+
+def test_the_sharing_probe_tells_a_view_from_a_copy():
+    from reference_probes import shares
+
+    tensor = torch.zeros(3)
+    assert shares(tensor, tensor.numpy())
+    assert tensor.tolist() == [1.0, 1.0, 1.0]  # the probe changed the source in place
+    assert not shares(tensor, tensor.numpy().copy())
+    data = bytes(4)  # cannot be written: np.shares_memory decides
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", UserWarning)  # torch: "buffer is not writable"
+        assert shares(data, torch.frombuffer(data, dtype=torch.uint8))
+    assert not shares(np.float32(1.5), torch.tensor(np.float32(1.5)))
+
+
+def test_probe_outcomes_are_written_as_table_safe_code():
+    from reference_probes import code, short_message
+
+    assert code("a | b") == "`a \\| b`"
+    assert code("`x`") == "`` `x` ``"
+    warning = "Oops (Triggered internally at /pytorch/aten/src/x.cpp:1.)"
+    assert short_message(RuntimeError(warning)) == "RuntimeError: Oops"

@@ -35,6 +35,7 @@ from sphinx.application import Sphinx
 from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util import logging
 
+from executed_gallery.compatibility import site_modules
 from executed_gallery.gallery import (
     example_source,
     gallery_dir_pairs,
@@ -333,9 +334,6 @@ def read_myst_notebook(path: Path) -> nbformat.NotebookNode:
     return notebook
 
 
-IMPORT = re.compile(r"^\s*(?:from|import)\s+(\w+)", re.MULTILINE)
-
-
 def site_module_cells(notebook, extensions: Path) -> list:
     """Cells that write the site's own modules that the page's code imports.
 
@@ -344,15 +342,10 @@ def site_module_cells(notebook, extensions: Path) -> list:
     checkout, so the notebook writes each such module next to itself first.
     """
     code = "\n".join(c.source for c in notebook.cells if c.cell_type == "code")
-    names = sorted(
-        name
-        for name in set(IMPORT.findall(code))
-        if (extensions / f"{name}.py").is_file()
-    )
     cells = []
-    for name in names:
-        source = (extensions / f"{name}.py").read_text(encoding="utf-8")
-        cell = nbformat.v4.new_code_cell(f"%%writefile {name}.py\n{source}")
+    for module in site_modules(code, extensions):
+        source = module.read_text(encoding="utf-8")
+        cell = nbformat.v4.new_code_cell(f"%%writefile {module.name}\n{source}")
         cell.pop("id", None)
         cells.append(cell)
     return cells

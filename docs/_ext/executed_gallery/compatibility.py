@@ -10,13 +10,15 @@
 * the whole grid, pages by environments, on the Compatibility page.
 
 A result recorded for another version of a page's source is stale: it shows as
-"not re-checked since this page changed", never as a pass.
+"not re-checked since this page changed", never as a pass. A notebook page's
+source includes the modules of docs/_ext that it imports.
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
+import re
 import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -63,9 +65,31 @@ def results_digest(folder: Path) -> str:
     return digest.hexdigest()[:16]
 
 
-def source_hash(path: Path) -> str:
-    """The hash tools/compat.py records with each result, and the build compares."""
-    return hashlib.sha256(path.read_bytes()).hexdigest()[:16]
+EXTENSIONS = Path(__file__).resolve().parents[1]  # docs/_ext, on the kernels' path
+IMPORT = re.compile(r"^\s*(?:from|import)\s+(\w+)", re.MULTILINE)
+
+
+def site_modules(code: str, extensions: Path = EXTENSIONS) -> list[Path]:
+    """The modules of docs/_ext that code imports, sorted by name."""
+    names = sorted(set(IMPORT.findall(code)))
+    return [
+        extensions / f"{name}.py"
+        for name in names
+        if (extensions / f"{name}.py").is_file()
+    ]
+
+
+def source_hash(path: Path, extensions: Path = EXTENSIONS) -> str:
+    """The hash tools/compat.py records with each result, and the build compares.
+
+    A notebook page runs the site modules it imports as its own code, so they
+    are part of what a result was recorded for.
+    """
+    digest = hashlib.sha256(path.read_bytes())
+    if path.suffix == ".md":
+        for module in site_modules(path.read_text(encoding="utf-8"), extensions):
+            digest.update(module.read_bytes())
+    return digest.hexdigest()[:16]
 
 
 @dataclass
