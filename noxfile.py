@@ -5,7 +5,6 @@ from __future__ import annotations
 import hashlib
 import os
 import re
-import shutil
 import sys
 from pathlib import Path
 
@@ -123,9 +122,6 @@ def serve(session: nox.Session) -> None:
 def tests(session: nox.Session) -> None:
     """Run the test suite: real builds, the examples as scripts, a real browser."""
     install_pinned(session, "requirements.txt", "requirements-dev.txt")
-    if not (shutil.which("chromium") or os.access("/usr/bin/chromium", os.X_OK)):
-        # No system Chromium (CI installs one with apt-get): use Playwright's own.
-        session.run("python", "-m", "playwright", "install", "chromium")
     # The grid's tests run `nox -s compat` themselves, with the nox that runs this.
     session.run(
         "pytest", *session.posargs, env={"NOX_COMMAND": f"{sys.executable} -m nox"}

@@ -4,14 +4,18 @@ from __future__ import annotations
 
 import functools
 import http.server
-import os
 import shutil
+import subprocess
+import sys
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-# The Chromium that CI installs (.ci/run); without it, Playwright's own browser.
+# Chromium's flags for the system's build. The headless shell is Chromium's
+# engine without the desktop browser around it (what Playwright's own headless
+# runs use), so it comes first; the full browser serves where it is missing.
+SYSTEM_CHROMIUMS = ("chromium-headless-shell", "chromium")
 SYSTEM_CHROMIUM_ARGS = [
     "--no-sandbox",
     "--disable-gpu",
@@ -26,16 +30,16 @@ LOCAL_ONLY_ARG = "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1"
 
 
 def system_chromium() -> str | None:
-    found = shutil.which("chromium")
-    if found:
-        return found
-    if os.access("/usr/bin/chromium", os.X_OK):
-        return "/usr/bin/chromium"
+    """The Chromium that .ci/run installs with apt-get, or None."""
+    for name in SYSTEM_CHROMIUMS:
+        found = shutil.which(name) or shutil.which(name, path="/usr/bin")
+        if found:
+            return found
     return None
 
 
 def launch_chromium(playwright):
-    """Headless Chromium: the system one when installed, else Playwright's own."""
+    """Headless Chromium: the system's when installed, else Playwright's own."""
     executable = system_chromium()
     if executable:
         return playwright.chromium.launch(
@@ -43,6 +47,10 @@ def launch_chromium(playwright):
             headless=True,
             args=[*SYSTEM_CHROMIUM_ARGS, LOCAL_ONLY_ARG],
         )
+    # Downloaded once into Playwright's cache; a no-op once it is there.
+    subprocess.run(
+        [sys.executable, "-m", "playwright", "install", "chromium"], check=True
+    )
     return playwright.chromium.launch(headless=True, args=[LOCAL_ONLY_ARG])
 
 

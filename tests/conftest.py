@@ -12,8 +12,14 @@ from pathlib import Path
 import pytest
 
 import early_work
-from early_work import build_whole_site, early_result, run_every_example, start_early
-from site_builds import Tinybuild, build_tinybuild, make_tinybuild
+from early_work import (
+    build_tiny,
+    build_whole_site,
+    early_result,
+    run_every_example,
+    start_early,
+)
+from site_builds import Tinybuild
 
 
 @pytest.fixture(scope="session")
@@ -26,14 +32,28 @@ def built_site() -> Path:
 
 
 @pytest.fixture(scope="session")
-def tinybuild(tmp_path_factory) -> Tinybuild:
-    """tests/tinybuild, built four times (site_builds.build_tinybuild)."""
-    return build_tinybuild(make_tinybuild(tmp_path_factory.mktemp("tinybuild")))
+def tinybuild() -> Tinybuild:
+    """tests/tinybuild, built four times (started early)."""
+    return early_result("tinybuild", build_tiny)
+
+
+# The work started early, in the order it is usually ready (colab_runs starts
+# when the whole site is built).
+READY_ORDER = ("built_site", "tinybuild", "standalone_runs", "colab_runs")
 
 
 def pytest_collection_modifyitems(session, config, items) -> None:
-    """Tests that need the whole site run last, while it builds."""
-    items.sort(key=lambda item: "built_site" in getattr(item, "fixturenames", ()))
+    """Tests that wait for no early work run first, then each test in the
+    order its work is usually ready, so that the tests' thread seldom waits."""
+
+    def ready_at(item) -> int:
+        fixtures = getattr(item, "fixturenames", ())
+        waits = [
+            READY_ORDER.index(name) + 1 for name in fixtures if name in READY_ORDER
+        ]
+        return max(waits, default=0)
+
+    items.sort(key=ready_at)
 
 
 def pytest_collection_finish(session) -> None:
@@ -44,6 +64,8 @@ def pytest_collection_finish(session) -> None:
     )
     if "built_site" in early_work.REQUESTED_FIXTURES:
         start_early("built_site", build_whole_site)
+    if "tinybuild" in early_work.REQUESTED_FIXTURES:
+        start_early("tinybuild", build_tiny)
     if "standalone_runs" in early_work.REQUESTED_FIXTURES:
         start_early("standalone_runs", run_every_example)
 

@@ -2,10 +2,10 @@
 
 A build keeps both cores busy only while its examples run: it reads and writes
 pages on one, and the browser tests leave one idle too. So the whole site's
-build, the examples' runs as plain scripts and (once the site exists) its Colab
-notebooks' runs start in threads of their own when the tests are collected
-(conftest.py), and the fixture that needs one waits for it, or runs the work
-then if it was not started.
+build, the tiny build, the examples' runs as plain scripts and (once the site
+exists) its Colab notebooks' runs start in threads of their own when the tests
+are collected (conftest.py), and the fixture that needs one waits for it, or
+runs the work then if it was not started.
 """
 
 from __future__ import annotations
@@ -15,9 +15,17 @@ import tempfile
 from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
 
-from site_builds import FORK_SITE, Build, copy_site, run_build
+from site_builds import (
+    FORK_SITE,
+    Build,
+    Tinybuild,
+    build_tinybuild,
+    copy_site,
+    make_tinybuild,
+    run_build,
+)
 
-EARLY = ThreadPoolExecutor(max_workers=3, thread_name_prefix="early")
+EARLY = ThreadPoolExecutor(max_workers=4, thread_name_prefix="early")
 EARLY_WORK: dict[str, Future] = {}
 REQUESTED_FIXTURES: set[str] = set()
 
@@ -60,3 +68,8 @@ def build_whole_site() -> tuple[Path, Build]:
     if build.status == 0 and "colab_runs" in REQUESTED_FIXTURES:
         start_early("colab_runs", run_english_notebooks, root / "_build" / "html")
     return root, build
+
+
+def build_tiny() -> Tinybuild:
+    """tests/tinybuild, built four times (site_builds.build_tinybuild)."""
+    return build_tinybuild(make_tinybuild(Path(tempfile.mkdtemp(prefix="tinybuild-"))))
