@@ -37,23 +37,23 @@ def tinybuild() -> Tinybuild:
     return early_result("tinybuild", build_tiny)
 
 
-# The work started early, in the order it is usually ready (colab_runs starts
-# when the whole site is built).
-READY_ORDER = ("built_site", "tinybuild", "standalone_runs", "colab_runs")
-
-
 def pytest_collection_modifyitems(session, config, items) -> None:
-    """Tests that wait for no early work run first, then each test in the
-    order its work is usually ready, so that the tests' thread seldom waits."""
+    """Order the tests so that the tests' thread seldom waits and both cores
+    stay busy: first those that wait for nothing, then those that read the
+    whole site (the browser), then those that run a build of their own
+    (marked own_build) while the site's notebooks run, then the rest in the
+    order their early work is usually ready."""
+    order = ("built_site", "own_build", "tinybuild", "standalone_runs", "colab_runs")
 
-    def ready_at(item) -> int:
-        fixtures = getattr(item, "fixturenames", ())
-        waits = [
-            READY_ORDER.index(name) + 1 for name in fixtures if name in READY_ORDER
-        ]
-        return max(waits, default=0)
+    def rank(item) -> int:
+        waits = {*getattr(item, "fixturenames", ())}
+        if item.get_closest_marker("own_build"):
+            waits.add("own_build")
+        return max(
+            (order.index(name) + 1 for name in waits if name in order), default=0
+        )
 
-    items.sort(key=ready_at)
+    items.sort(key=rank)
 
 
 def pytest_collection_finish(session) -> None:

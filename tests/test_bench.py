@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import pytest
+
 import bench
 from site_builds import GOOD_EXAMPLE, make_small_site
 
 
+@pytest.mark.own_build
 def test_benchmark_counts_what_each_build_executes(tmp_path):
     site = make_small_site(
         tmp_path / "site",

@@ -202,6 +202,9 @@ def test_the_sharing_probe_tells_a_view_from_a_copy():
         warnings.simplefilter("ignore", UserWarning)  # torch: "buffer is not writable"
         assert shares(data, torch.frombuffer(data, dtype=torch.uint8))
     assert not shares(np.float32(1.5), torch.tensor(np.float32(1.5)))
+    array = np.zeros(2)
+    assert shares(array, torch.from_numpy(array))
+    assert not shares(array, array.tolist())
 
 
 def test_probe_outcomes_are_written_as_table_safe_code():
@@ -211,3 +214,7 @@ def test_probe_outcomes_are_written_as_table_safe_code():
     assert code("`x`") == "`` `x` ``"
     warning = "Oops (Triggered internally at /pytorch/aten/src/x.cpp:1.)"
     assert short_message(RuntimeError(warning)) == "RuntimeError: Oops"
+    long = "A first sentence that goes on. " + "And on. " * 20
+    assert (
+        short_message(ValueError(long)) == "ValueError: A first sentence that goes on."
+    )

@@ -202,6 +202,7 @@ def test_an_example_that_hangs_is_stopped_by_the_time_limit(tinybuild):
     assert "ExampleTimeLimitExceeded" in report and "time limit of 3 s" in report
 
 
+@pytest.mark.own_build
 def test_a_hang_in_the_build_process_and_a_broken_notebook_both_fail_it(tmp_path):
     """One example to run runs in the build's own process: the limit holds there
     too. A notebook that fails beside the examples only misses the cache: myst-nb
@@ -227,6 +228,7 @@ NO_CUDA = pytest.mark.skipif(
 )
 
 
+@pytest.mark.own_build
 @NO_CUDA
 def test_require_cuda_fails_at_once_without_cuda(tmp_path):
     import time
@@ -242,6 +244,7 @@ def test_require_cuda_fails_at_once_without_cuda(tmp_path):
     )
 
 
+@pytest.mark.own_build
 @NO_CUDA
 def test_require_cuda_is_enforced_by_sphinx_build_too(tmp_path):
     root = make_small_site(tmp_path, {"tensor_to_numpy/plot_01_good.py": GOOD_EXAMPLE})
