@@ -7,51 +7,43 @@ notebook_support.py.
 
 from __future__ import annotations
 
+import tempfile
 from pathlib import Path
 
 import pytest
 
 import early_work
-from early_work import (
-    build_tiny,
-    build_whole_site,
-    early_result,
-    run_every_example,
-    start_early,
-)
-from site_builds import Tinybuild
+from early_work import build_whole_site, cancel_early_work, early_fixture, start_early
+from site_builds import Tinybuild, build_tinybuild, make_tinybuild
 
 
-@pytest.fixture(scope="session")
+@early_fixture
 def built_site() -> Path:
     """The whole site, built once for the session from a copy of the sources,
-    with the settings that a fork's hosted workflow gives it (started early)."""
-    root, build = early_result("built_site", build_whole_site)
+    with the settings that a fork's hosted workflow gives it."""
+    root, build = build_whole_site()
     assert build.status == 0, f"the site's build failed:\n{build.output[-6000:]}"
     return root
 
 
-@pytest.fixture(scope="session")
+@early_fixture
 def tinybuild() -> Tinybuild:
-    """tests/tinybuild, built four times (started early)."""
-    return early_result("tinybuild", build_tiny)
+    """tests/tinybuild, built four times (site_builds.build_tinybuild)."""
+    return build_tinybuild(make_tinybuild(Path(tempfile.mkdtemp(prefix="tinybuild-"))))
 
 
 def pytest_collection_modifyitems(session, config, items) -> None:
-    """Order the tests so that the tests' thread seldom waits and both cores
-    stay busy: first those that wait for nothing, then those that read the
-    whole site (the browser), then those that run a build of their own
-    (marked own_build) while the site's notebooks run, then the rest in the
-    order their early work is usually ready."""
-    order = ("built_site", "own_build", "tinybuild", "standalone_runs", "colab_runs")
+    """Order the tests so that the tests' thread seldom waits: first those that
+    wait for no early work, then those that read the whole site (the browser
+    tests, the longest), then those that wait for other early work, and last
+    those that wait for the notebooks' runs, which start when the site is built."""
 
     def rank(item) -> int:
-        waits = {*getattr(item, "fixturenames", ())}
-        if item.get_closest_marker("own_build"):
-            waits.add("own_build")
-        return max(
-            (order.index(name) + 1 for name in waits if name in order), default=0
-        )
+        fixtures = set(getattr(item, "fixturenames", ()))
+        if "colab_runs" in fixtures:
+            return 3
+        early = fixtures & set(early_work.EARLY_FIXTURES)
+        return 0 if not early else 1 if early == {"built_site"} else 2
 
     items.sort(key=rank)
 
@@ -59,19 +51,17 @@ def pytest_collection_modifyitems(session, config, items) -> None:
 def pytest_collection_finish(session) -> None:
     if session.config.option.collectonly:
         return
-    early_work.REQUESTED_FIXTURES.update(
+    requested = early_work.REQUESTED_FIXTURES
+    requested.update(
         name for item in session.items for name in getattr(item, "fixturenames", ())
     )
-    if "built_site" in early_work.REQUESTED_FIXTURES:
-        start_early("built_site", build_whole_site)
-    if "tinybuild" in early_work.REQUESTED_FIXTURES:
-        start_early("tinybuild", build_tiny)
-    if "standalone_runs" in early_work.REQUESTED_FIXTURES:
-        start_early("standalone_runs", run_every_example)
+    for name, work in early_work.EARLY_FIXTURES.items():
+        if name in requested:
+            start_early(name, work)
 
 
 def pytest_sessionfinish(session, exitstatus) -> None:
-    early_work.EARLY.shutdown(wait=False, cancel_futures=True)
+    cancel_early_work()
 
 
 # -- The site in a browser --------------------------------------------------------

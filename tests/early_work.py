@@ -1,11 +1,16 @@
 """Work that tests read later, started as soon as it can be.
 
 A build keeps both cores busy only while its examples run: it reads and writes
-pages on one, and the browser tests leave one idle too. So the whole site's
-build, the tiny build, the examples' runs as plain scripts and (once the site
-exists) its Colab notebooks' runs start in threads of their own when the tests
-are collected (conftest.py), and the fixture that needs one waits for it, or
-runs the work then if it was not started.
+pages on one, and the browser tests leave one idle too. So the builds and runs
+that fixtures return start in threads of their own when the tests are
+collected (conftest.py), and the tests that need one wait for it:
+
+    @early_fixture
+    def tinybuild() -> Tinybuild:
+        return build_tinybuild(...)
+
+makes a session fixture ``tinybuild`` whose value is that function's, started
+early when a selected test needs it (and run when first needed otherwise).
 """
 
 from __future__ import annotations
@@ -13,31 +18,46 @@ from __future__ import annotations
 import os
 import subprocess
 import tempfile
+from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
 
-from site_builds import (
-    FORK_SITE,
-    Build,
-    Tinybuild,
-    build_tinybuild,
-    copy_site,
-    make_tinybuild,
-    run_build,
-)
+import pytest
 
-EARLY = ThreadPoolExecutor(max_workers=4, thread_name_prefix="early")
+from site_builds import FORK_SITE, Build, copy_site, run_build
+
+EARLY_FIXTURES: dict[str, Callable[[], object]] = {}
 EARLY_WORK: dict[str, Future] = {}
 REQUESTED_FIXTURES: set[str] = set()
 
 
+def early_fixture(work: Callable[[], object]):
+    """A session fixture named as ``work``, whose value ``work()`` returns."""
+    name = work.__name__
+    EARLY_FIXTURES[name] = work
+
+    def fixture():
+        return early_result(name, work)
+
+    fixture.__doc__ = work.__doc__
+    return pytest.fixture(scope="session", name=name)(fixture)
+
+
 def start_early(name: str, work, *arguments) -> None:
-    EARLY_WORK[name] = EARLY.submit(work, *arguments)
+    """Run work in a thread of its own; early_result(name, ...) waits for it."""
+    thread = ThreadPoolExecutor(max_workers=1, thread_name_prefix=f"early-{name}")
+    EARLY_WORK[name] = thread.submit(work, *arguments)
+    thread.shutdown(wait=False)
 
 
 def early_result(name: str, work):
     future = EARLY_WORK.get(name)
     return future.result() if future is not None else work()
+
+
+def cancel_early_work() -> None:
+    for future in EARLY_WORK.values():
+        future.cancel()  # those not started yet; a running one runs to its end
 
 
 def run_every_example() -> dict[Path, subprocess.CompletedProcess]:
@@ -72,8 +92,3 @@ def build_whole_site() -> tuple[Path, Build]:
     if build.status == 0 and "colab_runs" in REQUESTED_FIXTURES:
         start_early("colab_runs", run_english_notebooks, root / "_build" / "html")
     return root, build
-
-
-def build_tiny() -> Tinybuild:
-    """tests/tinybuild, built four times (site_builds.build_tinybuild)."""
-    return build_tinybuild(make_tinybuild(Path(tempfile.mkdtemp(prefix="tinybuild-"))))

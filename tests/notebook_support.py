@@ -55,6 +55,9 @@ def run_notebooks(notebooks: dict, workdir: Path, cells=None) -> dict:
                     await client.async_execute()
                 except Exception as error:  # reported by the test that reads it
                     return error
+                finally:  # the client leaves a kernel it did not start running
+                    if client.km.has_kernel:
+                        await client.km.shutdown_kernel(now=True)
             return None
 
         errors = await asyncio.gather(*(run(*item) for item in notebooks.items()))

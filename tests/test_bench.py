@@ -2,31 +2,37 @@
 
 from __future__ import annotations
 
-import pytest
+import tempfile
+from pathlib import Path
 
 import bench
+from early_work import early_fixture
 from site_builds import GOOD_EXAMPLE, make_small_site
 
 
-@pytest.mark.own_build
-def test_benchmark_counts_what_each_build_executes(tmp_path):
+@early_fixture
+def bench_rows() -> dict[str, bench.Measurement]:
+    """bench.measure() on a site of two examples, by row name."""
+    work = Path(tempfile.mkdtemp(prefix="bench-"))
     site = make_small_site(
-        tmp_path / "site",
+        work / "site",
         {
             "tensor_to_numpy/plot_01_first.py": GOOD_EXAMPLE,
             "tensor_to_numpy/plot_02_second.py": GOOD_EXAMPLE,
         },
     )
-    rows = {
-        row.name: row for row in bench.measure(tmp_path / "work", site, with_nox=False)
-    }
-    assert rows["cold (en)"].examples == 2
-    assert rows["no-op (en)"].examples == 0
-    assert rows["one edit (en)"].examples == 1
-    assert rows["env change (en)"].examples == 2
-    assert rows["floor"].examples == 0
-    assert all(row.seconds > 0 for row in rows.values())
-    table = bench.markdown_table(list(rows.values()))
+    measured = bench.measure(work / "work", site, with_nox=False)
+    return {row.name: row for row in measured}
+
+
+def test_benchmark_counts_what_each_build_executes(bench_rows):
+    assert bench_rows["cold (en)"].examples == 2
+    assert bench_rows["no-op (en)"].examples == 0
+    assert bench_rows["one edit (en)"].examples == 1
+    assert bench_rows["env change (en)"].examples == 2
+    assert bench_rows["floor"].examples == 0
+    assert all(row.seconds > 0 for row in bench_rows.values())
+    table = bench.markdown_table(list(bench_rows.values()))
     assert "| cold (en) |" in table and "x the floor" in table
 
 

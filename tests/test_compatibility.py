@@ -9,6 +9,7 @@ import shlex
 import shutil
 import subprocess
 import sys
+import tempfile
 import tomllib
 from pathlib import Path
 
@@ -18,6 +19,7 @@ import torch
 import torch_index
 from bs4 import BeautifulSoup
 
+from early_work import early_fixture
 from executed_gallery.compatibility import (
     Grid,
     gpu_note,
@@ -78,11 +80,11 @@ def nox_command() -> list[str]:
     return shlex.split(os.environ.get("NOX_COMMAND", f"{sys.executable} -m nox"))
 
 
-@pytest.fixture(scope="module")
-def mini_grid(tmp_path_factory) -> Path:
+@early_fixture
+def mini_grid() -> Path:
     """A small site whose two-cell grid was run for real with `nox -s compat`."""
     root = make_small_site(
-        tmp_path_factory.mktemp("grid"),
+        Path(tempfile.mkdtemp(prefix="grid-")),
         {
             "tensor_to_numpy/plot_01_good.py": GOOD_EXAMPLE,
             "tensor_to_numpy/plot_02_numpy_2_only.py": NUMPY_2_ONLY,
@@ -112,7 +114,6 @@ def mini_results(mini_grid) -> dict:
     return json.loads((mini_grid / "compatibility" / "results.json").read_text())
 
 
-@pytest.mark.own_build
 def test_each_cell_records_its_real_environment(mini_results):
     cells = mini_results["cells"]
     assert set(cells) == {"pinned", "numpy1.26"}
@@ -123,7 +124,6 @@ def test_each_cell_records_its_real_environment(mini_results):
         assert re.fullmatch(r"\d{4}-\d\d-\d\d", cell["environment"]["date"])
 
 
-@pytest.mark.own_build
 def test_every_page_is_recorded_with_its_source_hash_and_time(mini_grid, mini_results):
     for cell in mini_results["cells"].values():
         assert set(cell["pages"]) == {
@@ -142,7 +142,6 @@ def test_every_page_is_recorded_with_its_source_hash_and_time(mini_grid, mini_re
         assert cell["pages"]["docs/probe.md"]["status"] == "pass"
 
 
-@pytest.mark.own_build
 def test_a_version_boundary_shows_as_a_failure_in_one_cell_only(
     mini_grid, mini_results
 ):
@@ -155,7 +154,6 @@ def test_a_version_boundary_shows_as_a_failure_in_one_cell_only(
     assert "StringDType" in record["failure"]["message"]
 
 
-@pytest.mark.own_build
 def test_the_runner_records_a_broken_page_with_its_line_and_message(mini_results):
     for cell in mini_results["cells"].values():
         record = cell["pages"]["examples/tensor_to_numpy/plot_03_broken.py"]

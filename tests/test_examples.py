@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 import torch
 
-from early_work import early_result, run_every_example
+from early_work import early_fixture, run_every_example
 from run_examples import example_scripts, needs_cuda
 
 EXAMPLES = example_scripts()
@@ -25,10 +25,10 @@ def example_id(script: Path) -> str:
     return f"{script.parent.name}/{script.stem}"
 
 
-@pytest.fixture(scope="session")
+@early_fixture
 def standalone_runs() -> dict[Path, subprocess.CompletedProcess]:
-    """Every example run once with plain python (started early: early_work.py)."""
-    return early_result("standalone_runs", run_every_example)
+    """Every example run once with plain python."""
+    return run_every_example()
 
 
 @pytest.mark.parametrize("script", EXAMPLES, ids=example_id)

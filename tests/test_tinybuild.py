@@ -11,17 +11,21 @@ import os
 import re
 import subprocess
 import sys
+import tempfile
+from pathlib import Path
 
 import pytest
 import torch
 
 import build_site
+from early_work import early_fixture
 from site_builds import (
     BROKEN_EXAMPLES,
     FORK_SITE,
     GOOD_EXAMPLE,
     GOOD_PAGE,
     TINYBUILD,
+    Build,
     make_small_site,
     parse_html,
     run_build,
@@ -202,23 +206,28 @@ def test_an_example_that_hangs_is_stopped_by_the_time_limit(tinybuild):
     assert "ExampleTimeLimitExceeded" in report and "time limit of 3 s" in report
 
 
-@pytest.mark.own_build
-def test_a_hang_in_the_build_process_and_a_broken_notebook_both_fail_it(tmp_path):
-    """One example to run runs in the build's own process: the limit holds there
-    too. A notebook that fails beside the examples only misses the cache: myst-nb
-    runs it again and reports the error as it always does."""
+@early_fixture
+def hang_build() -> Build:
+    """A site of one example that hangs and a notebook page that breaks, built
+    with a time limit of 3 s."""
     root = make_small_site(
-        tmp_path,
+        Path(tempfile.mkdtemp(prefix="hang-")),
         {"tensor_to_numpy/plot_01_hangs.py": BROKEN_EXAMPLES["plot_11_hangs.py"]},
         {"breaks.md": (TINYBUILD / "docs" / "breaks.md").read_text()},
     )
-    build = run_build(root, "--language", "en", "-D", "executed_gallery_time_limit=3")
-    assert build.status != 0
-    assert "generating gallery (with parallel=" not in build.output
-    report = failure_report(build.output, "plot_01_hangs.py")
+    return run_build(root, "--language", "en", "-D", "executed_gallery_time_limit=3")
+
+
+def test_a_hang_in_the_build_process_and_a_broken_notebook_both_fail_it(hang_build):
+    """One example to run runs in the build's own process: the limit holds there
+    too. A notebook that fails beside the examples only misses the cache: myst-nb
+    runs it again and reports the error as it always does."""
+    assert hang_build.status != 0
+    assert "generating gallery (with parallel=" not in hang_build.output
+    report = failure_report(hang_build.output, "plot_01_hangs.py")
     assert "ExampleTimeLimitExceeded" in report and "time limit of 3 s" in report
-    assert "early_notebooks: breaks.md failed" in build.output
-    assert "a Tensor with 2 elements cannot be converted to Scalar" in build.output
+    assert "early_notebooks: breaks.md failed" in hang_build.output
+    assert "a Tensor with 2 elements cannot be converted to Scalar" in hang_build.output
 
 
 # -- Builds that need CUDA -------------------------------------------------------------
@@ -228,7 +237,6 @@ NO_CUDA = pytest.mark.skipif(
 )
 
 
-@pytest.mark.own_build
 @NO_CUDA
 def test_require_cuda_fails_at_once_without_cuda(tmp_path):
     import time
@@ -244,7 +252,6 @@ def test_require_cuda_fails_at_once_without_cuda(tmp_path):
     )
 
 
-@pytest.mark.own_build
 @NO_CUDA
 def test_require_cuda_is_enforced_by_sphinx_build_too(tmp_path):
     root = make_small_site(tmp_path, {"tensor_to_numpy/plot_01_good.py": GOOD_EXAMPLE})

@@ -3,25 +3,25 @@
 from __future__ import annotations
 
 import re
+import tempfile
 from pathlib import Path
 
-import pytest
 from babel.messages.pofile import read_po
 
 import update_catalogs
+from early_work import early_fixture
 from site_builds import REPO_ROOT, built_page, copy_site
 
 LOCALE = REPO_ROOT / "docs" / "locale" / "zh_CN" / "LC_MESSAGES"
 
 
-@pytest.fixture(scope="module")
-def fresh_templates(tmp_path_factory) -> Path:
+@early_fixture
+def fresh_templates() -> Path:
     """Messages extracted now from a copy of the sources, as `nox -s translations` does."""
-    root = copy_site(tmp_path_factory.mktemp("gettext"))
+    root = copy_site(Path(tempfile.mkdtemp(prefix="gettext-")))
     return update_catalogs.extract_messages(root)
 
 
-@pytest.mark.own_build
 def test_every_message_has_a_current_translation(fresh_templates):
     missing = []
     templates = sorted(fresh_templates.rglob("*.pot"))
