@@ -318,7 +318,9 @@ def test_a_page_checked_only_on_a_gpu_says_so_plainly():
     assert gpu_note([cpu], english) == ""
     assert gpu_note([gpu], english) == ", on a GPU"
     assert gpu_note([cpu, gpu], english) == ", on a GPU among them"
-    assert gpu_note([gpu], compatibility_wording("zh_CN")) == "（GPU 环境）"
+    chinese = compatibility_wording("zh_CN")
+    assert gpu_note([gpu], chinese) == "（GPU 环境）"
+    assert gpu_note([cpu], chinese) == " "  # "NumPy 2.4.6 上检查", spaced as Chinese is
 
 
 def test_a_notebook_pages_source_includes_the_site_modules_it_imports(tmp_path):

@@ -5,11 +5,12 @@ from __future__ import annotations
 import re
 
 import link_previews
+import pytest
 from docutils.core import publish_doctree
 
 import executed_gallery
 import language_switcher
-from executed_gallery.wording import WORDING
+from executed_gallery.wording import COMPATIBILITY_WORDING, WORDING
 from zh_typography import HAN, english_words_in_text
 
 
@@ -60,13 +61,16 @@ def test_chinese_notices_name_the_build_in_chinese():
         assert not re.search(rf"[{HAN}] ?[,;:()]|[,;:()] ?[{HAN}]", text), text
 
 
-def test_every_language_has_every_sentence_with_the_same_placeholders():
+@pytest.mark.parametrize(
+    "sentences", [WORDING, COMPATIBILITY_WORDING], ids=["gallery", "compatibility"]
+)
+def test_every_language_has_every_sentence_with_the_same_placeholders(sentences):
     placeholders = re.compile(r"{(\w+)}")
-    for language, wording in WORDING.items():
-        assert wording.keys() == WORDING["en"].keys(), language
+    for language, wording in sentences.items():
+        assert wording.keys() == sentences["en"].keys(), language
         for key, text in wording.items():
             assert set(placeholders.findall(text)) == set(
-                placeholders.findall(WORDING["en"][key])
+                placeholders.findall(sentences["en"][key])
             ), (language, key)
 
 

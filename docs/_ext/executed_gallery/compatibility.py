@@ -172,7 +172,7 @@ def gpu_note(passed: list[dict], wording: dict[str, str]) -> str:
     """Whether the environments a page passed in include a GPU, or are all GPUs."""
     on_gpu = sum("gpu" in environment for environment in passed)
     if not on_gpu:
-        return ""
+        return wording["without_gpu"]
     return wording["with_gpu_only" if on_gpu == len(passed) else "with_gpu"]
 
 

@@ -75,6 +75,7 @@ COMPATIBILITY_WORDING = {
         ),
         "with_gpu": ", on a GPU among them",
         "with_gpu_only": ", on a GPU",
+        "without_gpu": "",
         "environment_one": "environment",
         "environment_many": "environments",
         "and": " and ",
@@ -103,6 +104,8 @@ COMPATIBILITY_WORDING = {
         "checked_on": "已在 torch {torch}、NumPy {numpy}{gpu}上检查（{count} {environments}，{date}）。",
         "with_gpu": "（其中包括 GPU 环境）",
         "with_gpu_only": "（GPU 环境）",
+        # A space between a version number and the Chinese that follows it.
+        "without_gpu": " ",
         "environment_one": "个环境",
         "environment_many": "个环境",
         "and": " 和 ",
