@@ -12,10 +12,11 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-# Chromium's flags for the system's build. The headless shell is Chromium's
-# engine without the desktop browser around it (what Playwright's own headless
-# runs use), so it comes first; the full browser serves where it is missing.
+# The Chromium that .ci/run installs, else a full one. The headless shell is
+# Chromium's engine without the desktop browser around it (what Playwright's own
+# headless runs use), so it comes first.
 SYSTEM_CHROMIUMS = ("chromium-headless-shell", "chromium")
+# Flags for a system Chromium (Playwright starts its own with its defaults).
 SYSTEM_CHROMIUM_ARGS = [
     "--no-sandbox",
     "--disable-gpu",

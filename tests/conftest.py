@@ -7,29 +7,47 @@ notebook_support.py.
 
 from __future__ import annotations
 
-import tempfile
 from pathlib import Path
 
 import pytest
 
 import early_work
-from early_work import build_whole_site, cancel_early_work, early_fixture, start_early
-from site_builds import Tinybuild, build_tinybuild, make_tinybuild
+from early_work import cancel_early_work, early_fixture, start_early
+from notebook_support import run_edition_notebooks
+from site_builds import (
+    FORK_SITE,
+    Tinybuild,
+    build_tinybuild,
+    copy_site,
+    make_tinybuild,
+    run_build,
+)
 
 
 @early_fixture
-def built_site() -> Path:
+def built_site(folder: Path) -> Path:
     """The whole site, built once for the session from a copy of the sources,
-    with the settings that a fork's hosted workflow gives it."""
-    root, build = build_whole_site()
+    with the settings that a fork's hosted workflow gives it. Its English
+    notebooks' Colab runs (colab_runs) start as soon as it is built."""
+    root = copy_site(folder / "site")
+    build = run_build(root, env=FORK_SITE)
     assert build.status == 0, f"the site's build failed:\n{build.output[-6000:]}"
+    if "colab_runs" in early_work.REQUESTED_FIXTURES:
+        html, runs = root / "_build" / "html", folder / "colab"
+        start_early("colab_runs", run_edition_notebooks, html, "en", runs)
     return root
 
 
 @early_fixture
-def tinybuild() -> Tinybuild:
+def tinybuild(folder: Path) -> Tinybuild:
     """tests/tinybuild, built four times (site_builds.build_tinybuild)."""
-    return build_tinybuild(make_tinybuild(Path(tempfile.mkdtemp(prefix="tinybuild-"))))
+    return build_tinybuild(make_tinybuild(folder))
+
+
+@pytest.fixture(scope="session", autouse=True)
+def early_work_started(request, tmp_path_factory) -> None:
+    """Before the first test: the early work that the selected tests need."""
+    early_work.start_requested(request.session.items, tmp_path_factory)
 
 
 def pytest_collection_modifyitems(session, config, items) -> None:
@@ -46,18 +64,6 @@ def pytest_collection_modifyitems(session, config, items) -> None:
         return 0 if not early else 1 if early == {"built_site"} else 2
 
     items.sort(key=rank)
-
-
-def pytest_collection_finish(session) -> None:
-    if session.config.option.collectonly:
-        return
-    requested = early_work.REQUESTED_FIXTURES
-    requested.update(
-        name for item in session.items for name in getattr(item, "fixturenames", ())
-    )
-    for name, work in early_work.EARLY_FIXTURES.items():
-        if name in requested:
-            start_early(name, work)
 
 
 def pytest_sessionfinish(session, exitstatus) -> None:

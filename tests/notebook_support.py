@@ -4,17 +4,15 @@ from __future__ import annotations
 
 import asyncio
 import os
-import tempfile
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 
-def python3_kernel_spec() -> Path:
-    """A folder with a ``python3`` kernel spec for this interpreter, whatever else
-    is installed."""
+def python3_kernel_spec(kernels: Path) -> Path:
+    """``kernels``, now holding a ``python3`` kernel spec for this interpreter,
+    whatever else is installed."""
     from ipykernel.kernelspec import write_kernel_spec
 
-    kernels = Path(tempfile.mkdtemp(prefix="kernels-"))
     write_kernel_spec(kernels / "python3")
     return kernels
 
@@ -41,7 +39,7 @@ def run_notebooks(notebooks: dict, workdir: Path, cells=None) -> dict:
     a time as there are cores. Returns each one's error (CellExecutionError,
     naming the cell), or None where it ran through; the notebooks keep their
     outputs."""
-    kernel_specs = python3_kernel_spec()
+    kernel_specs = python3_kernel_spec(workdir / "kernels")
 
     async def run_all():
         slots = asyncio.Semaphore(os.cpu_count() or 1)
@@ -67,3 +65,16 @@ def run_notebooks(notebooks: dict, workdir: Path, cells=None) -> dict:
     # in the tests' thread.
     with ThreadPoolExecutor(max_workers=1) as thread:
         return thread.submit(asyncio.run, run_all()).result()
+
+
+def run_edition_notebooks(site_html: Path, edition: str, workdir: Path) -> dict:
+    """Every notebook of an edition run top to bottom, keyed by its path under
+    ``site_html``: (the notebook with its outputs, its error or None)."""
+    import nbformat
+
+    notebooks = {
+        path.relative_to(site_html).as_posix(): nbformat.read(path, as_version=4)
+        for path in sorted((site_html / edition / "notebooks").rglob("*.ipynb"))
+    }
+    errors = run_notebooks(notebooks, workdir)
+    return {name: (notebooks[name], errors[name]) for name in notebooks}

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import tempfile
 from pathlib import Path
 
 import bench
@@ -11,17 +10,16 @@ from site_builds import GOOD_EXAMPLE, make_small_site
 
 
 @early_fixture
-def bench_rows() -> dict[str, bench.Measurement]:
+def bench_rows(folder: Path) -> dict[str, bench.Measurement]:
     """bench.measure() on a site of two examples, by row name."""
-    work = Path(tempfile.mkdtemp(prefix="bench-"))
     site = make_small_site(
-        work / "site",
+        folder / "site",
         {
             "tensor_to_numpy/plot_01_first.py": GOOD_EXAMPLE,
             "tensor_to_numpy/plot_02_second.py": GOOD_EXAMPLE,
         },
     )
-    measured = bench.measure(work / "work", site, with_nox=False)
+    measured = bench.measure(folder / "work", site, with_nox=False)
     return {row.name: row for row in measured}
 
 

@@ -9,7 +9,6 @@ import shlex
 import shutil
 import subprocess
 import sys
-import tempfile
 import tomllib
 from pathlib import Path
 
@@ -81,10 +80,10 @@ def nox_command() -> list[str]:
 
 
 @early_fixture
-def mini_grid() -> Path:
+def mini_grid(folder: Path) -> Path:
     """A small site whose two-cell grid was run for real with `nox -s compat`."""
     root = make_small_site(
-        Path(tempfile.mkdtemp(prefix="grid-")),
+        folder,
         {
             "tensor_to_numpy/plot_01_good.py": GOOD_EXAMPLE,
             "tensor_to_numpy/plot_02_numpy_2_only.py": NUMPY_2_ONLY,

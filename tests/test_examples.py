@@ -7,15 +7,17 @@ notebook that its page's Colab button opens.)
 from __future__ import annotations
 
 import ast
+import os
 import re
 import subprocess
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
 import torch
 
-from early_work import early_fixture, run_every_example
-from run_examples import example_scripts, needs_cuda
+from early_work import early_fixture
+from run_examples import example_scripts, needs_cuda, run_standalone
 
 EXAMPLES = example_scripts()
 CUDA = torch.cuda.is_available()
@@ -26,9 +28,12 @@ def example_id(script: Path) -> str:
 
 
 @early_fixture
-def standalone_runs() -> dict[Path, subprocess.CompletedProcess]:
-    """Every example run once with plain python."""
-    return run_every_example()
+def standalone_runs(_folder: Path) -> dict[Path, subprocess.CompletedProcess]:
+    """Every example run once with plain python, each in a process of its own
+    and an empty folder of its own (run_standalone), as many at a time as there
+    are cores."""
+    with ThreadPoolExecutor(max_workers=os.cpu_count() or 1) as runs:
+        return dict(zip(EXAMPLES, runs.map(run_standalone, EXAMPLES), strict=True))
 
 
 @pytest.mark.parametrize("script", EXAMPLES, ids=example_id)

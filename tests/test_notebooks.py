@@ -1,6 +1,6 @@
 """The Colab notebooks, as a reader opens them: each page's button is followed to
 its notebook, served with the site, and the notebook is run top to bottom with a
-Jupyter kernel (early_work.py starts the runs as soon as the site is built)."""
+Jupyter kernel (their runs start as soon as the site is built: conftest.py)."""
 
 from __future__ import annotations
 
@@ -10,8 +10,8 @@ import nbformat
 import pytest
 from bs4 import BeautifulSoup
 
-from early_work import early_result, run_english_notebooks
-from notebook_support import run_notebooks
+from early_work import early_result
+from notebook_support import run_edition_notebooks, run_notebooks
 from run_examples import example_scripts, needs_cuda
 from site_builds import FROM_NUMPY_PAGE, example_page, parse_html
 
@@ -55,10 +55,15 @@ def cell_text(cell) -> str:
 
 
 @pytest.fixture(scope="module")
-def colab_runs(shared_page, base_url, built_site, site_html) -> dict:
+def colab_runs(shared_page, base_url, built_site, site_html, tmp_path_factory) -> dict:
     """Every English page's Colab notebook, found through its button, and its run
-    (early_work.py starts the runs as soon as the site is built)."""
-    runs = early_result("colab_runs", lambda: run_english_notebooks(site_html))
+    (started as soon as the site is built: conftest.built_site)."""
+    runs = early_result(
+        "colab_runs",
+        lambda: run_edition_notebooks(
+            site_html, "en", tmp_path_factory.mktemp("colab_runs")
+        ),
+    )
     found = {}
     for path in NOTEBOOK_PAGES:
         notebook_path = colab_notebook_path(shared_page, base_url, "en", path)

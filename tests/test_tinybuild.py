@@ -11,7 +11,6 @@ import os
 import re
 import subprocess
 import sys
-import tempfile
 from pathlib import Path
 
 import pytest
@@ -207,11 +206,11 @@ def test_an_example_that_hangs_is_stopped_by_the_time_limit(tinybuild):
 
 
 @early_fixture
-def hang_build() -> Build:
+def hang_build(folder: Path) -> Build:
     """A site of one example that hangs and a notebook page that breaks, built
     with a time limit of 3 s."""
     root = make_small_site(
-        Path(tempfile.mkdtemp(prefix="hang-")),
+        folder,
         {"tensor_to_numpy/plot_01_hangs.py": BROKEN_EXAMPLES["plot_11_hangs.py"]},
         {"breaks.md": (TINYBUILD / "docs" / "breaks.md").read_text()},
     )

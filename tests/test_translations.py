@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-import tempfile
 from pathlib import Path
 
 from babel.messages.pofile import read_po
@@ -16,9 +15,9 @@ LOCALE = REPO_ROOT / "docs" / "locale" / "zh_CN" / "LC_MESSAGES"
 
 
 @early_fixture
-def fresh_templates() -> Path:
+def fresh_templates(folder: Path) -> Path:
     """Messages extracted now from a copy of the sources, as `nox -s translations` does."""
-    root = copy_site(Path(tempfile.mkdtemp(prefix="gettext-")))
+    root = copy_site(folder)
     return update_catalogs.extract_messages(root)
 
 
