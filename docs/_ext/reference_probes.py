@@ -9,8 +9,8 @@ The notebook pages ``quick-reference.md``, ``conversion-matrix.md`` and
     code("RuntimeError: a | b")                      # "`RuntimeError: a \\| b`"
 
 The build puts this folder on the kernels' path, and each page's Colab notebook
-writes this file next to itself (colab.py), so it imports nothing but torch and
-NumPy. A change here makes the compatibility grid's results for those pages
+writes this file next to itself (colab.py), so it imports nothing from the site:
+only torch, NumPy and the standard library. A change here makes the compatibility grid's results for those pages
 stale, as a change to the pages themselves does.
 """
 

@@ -85,9 +85,10 @@ def source_hash(path: Path, extensions: Path = EXTENSIONS) -> str:
     A notebook page runs the site modules it imports as its own code, so they
     are part of what a result was recorded for.
     """
-    digest = hashlib.sha256(path.read_bytes())
+    source = path.read_bytes()
+    digest = hashlib.sha256(source)
     if path.suffix == ".md":
-        for module in site_modules(path.read_text(encoding="utf-8"), extensions):
+        for module in site_modules(source.decode("utf-8"), extensions):
             digest.update(module.read_bytes())
     return digest.hexdigest()[:16]
 
