@@ -226,6 +226,39 @@ def test_a_call_in_the_quick_reference_leads_to_its_examples(page, base_url, edi
     assert "/auto_examples/" in page.url
 
 
+SECTION_OFFSET_JS = (
+    "document.getElementById('torch.Tensor.numpy').getBoundingClientRect().top"
+    " + window.scrollY"
+)
+
+
+def test_thumbnails_hold_their_place_before_their_images_arrive(browser, base_url):
+    """The examples-by-call page does not move while its thumbnails load.
+
+    Were it to move, the smooth scroll to a call's section would stop short of
+    it whenever the images came late: on a slow network, or a loaded machine.
+    """
+    url = f"{base_url}/en/api-examples.html"
+    offsets = {}
+    for images in ("loaded", "never arrive"):
+        context = browser.new_context(viewport={"width": 1280, "height": 800})
+        if images == "never arrive":
+            context.route("**/*.png", lambda route: route.abort())
+        page = context.new_page()
+        page.goto(url)
+        page.wait_for_load_state("load")
+        thumbnails = page.locator(".sphx-glr-thumbcontainer img")
+        assert thumbnails.count() > 100
+        loaded = page.evaluate(
+            "[...document.querySelectorAll('.sphx-glr-thumbcontainer img')]"
+            ".filter(image => image.naturalWidth > 0).length"
+        )
+        assert (loaded > 0) == (images == "loaded")
+        offsets[images] = page.evaluate(SECTION_OFFSET_JS)
+        context.close()
+    assert offsets["never arrive"] == pytest.approx(offsets["loaded"], abs=1), offsets
+
+
 # -- Copy button -------------------------------------------------------------
 
 
