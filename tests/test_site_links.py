@@ -131,6 +131,10 @@ def test_calls_are_found_through_the_names_that_hold_tensors_and_arrays():
     }
 
 
+def test_a_script_that_does_not_parse_calls_nothing():
+    assert api_examples.called_apis("import torch\ntorch.ones(3\n") == set()
+
+
 @pytest.mark.parametrize(
     ("code", "api"),
     [

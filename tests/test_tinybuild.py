@@ -198,6 +198,14 @@ def test_an_example_with_a_syntax_error_fails_the_build(tinybuild):
     assert "SyntaxError" in report
 
 
+def test_broken_examples_are_reported_by_the_gallery_not_as_a_crash(tinybuild):
+    """The broken build ends with sphinx-gallery's summary of the failures, not
+    with one of the site's extensions crashing on a broken script."""
+    output = re.sub(r"\x1b\[[0-9;]*m", "", tinybuild.broken.output)
+    assert "threw an exception" not in output  # Sphinx's words for a crashed handler
+    assert "Here is a summary of the problems encountered" in output
+
+
 def test_an_example_that_hangs_is_stopped_by_the_time_limit(tinybuild):
     # Several examples to run: they ran in worker processes.
     assert "generating gallery (with parallel=" in tinybuild.broken.output

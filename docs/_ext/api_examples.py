@@ -196,8 +196,17 @@ class CallFinder:
 
 
 def called_apis(source: str) -> set[str]:
-    """The public torch and NumPy callables that a script calls."""
-    calls = CallFinder().visit(ast.parse(source))
+    """The public torch and NumPy callables that a script calls.
+
+    None for a script that does not parse: sphinx-gallery reports its error, with
+    file and line, and fails the build; an exception here would end the build
+    before that report, as a crash of this extension.
+    """
+    try:
+        tree = ast.parse(source)
+    except SyntaxError:
+        return set()
+    calls = CallFinder().visit(tree)
     return {
         name
         for name in calls
