@@ -7,6 +7,9 @@ notebook_support.py.
 
 from __future__ import annotations
 
+import os
+import tempfile
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -45,7 +48,26 @@ def tinybuild(folder: Path) -> Tinybuild:
 
 
 @pytest.fixture(scope="session", autouse=True)
-def early_work_started(request, tmp_path_factory) -> None:
+def temporary_files_in_pytests_folders(tmp_path_factory) -> Iterator[Path]:
+    """TMPDIR, for this process and all it starts, in pytest's own folders,
+    which pytest removes after a few runs. What would otherwise stay in /tmp:
+    the traceback logs that Sphinx writes for each build that must fail."""
+    folder = tmp_path_factory.mktemp("tmp")
+    before = os.environ.get("TMPDIR")
+    os.environ["TMPDIR"] = str(folder)
+    tempfile.tempdir = None  # gettempdir() keeps its first answer otherwise
+    yield folder
+    if before is None:
+        del os.environ["TMPDIR"]
+    else:
+        os.environ["TMPDIR"] = before
+    tempfile.tempdir = None
+
+
+@pytest.fixture(scope="session", autouse=True)
+def early_work_started(
+    request, tmp_path_factory, temporary_files_in_pytests_folders
+) -> None:
     """Before the first test: the early work that the selected tests need."""
     early_work.start_requested(request.session.items, tmp_path_factory)
 
