@@ -259,6 +259,22 @@ def test_thumbnails_hold_their_place_before_their_images_arrive(browser, base_ur
     assert offsets["never arrive"] == pytest.approx(offsets["loaded"], abs=1), offsets
 
 
+@pytest.mark.parametrize(
+    ("motion", "scrolling"), [("no-preference", "smooth"), ("reduce", "auto")]
+)
+def test_links_jump_for_a_reader_who_asks_for_less_motion(
+    browser, base_url, motion, scrolling
+):
+    context = browser.new_context(reduced_motion=motion)
+    page = context.new_page()
+    page.goto(f"{base_url}/en/quick-reference.html")
+    behaviour = page.evaluate(
+        "getComputedStyle(document.documentElement).scrollBehavior"
+    )
+    context.close()
+    assert behaviour == scrolling
+
+
 # -- Copy button -------------------------------------------------------------
 
 
