@@ -7,7 +7,6 @@ notebook_support.py.
 
 from __future__ import annotations
 
-import os
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
@@ -53,15 +52,10 @@ def temporary_files_in_pytests_folders(tmp_path_factory) -> Iterator[Path]:
     which pytest removes after a few runs. What would otherwise stay in /tmp:
     the traceback logs that Sphinx writes for each build that must fail."""
     folder = tmp_path_factory.mktemp("tmp")
-    before = os.environ.get("TMPDIR")
-    os.environ["TMPDIR"] = str(folder)
-    tempfile.tempdir = None  # gettempdir() keeps its first answer otherwise
-    yield folder
-    if before is None:
-        del os.environ["TMPDIR"]
-    else:
-        os.environ["TMPDIR"] = before
-    tempfile.tempdir = None
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("TMPDIR", str(folder))
+        patch.setattr(tempfile, "tempdir", None)  # else gettempdir() keeps /tmp
+        yield folder
 
 
 @pytest.fixture(scope="session", autouse=True)

@@ -198,9 +198,9 @@ class CallFinder:
 def called_apis(source: str) -> set[str]:
     """The public torch and NumPy callables that a script calls.
 
-    None for a script that does not parse: sphinx-gallery reports its error, with
-    file and line, and fails the build; an exception here would end the build
-    before that report, as a crash of this extension.
+    No calls for a script that does not parse: sphinx-gallery reports its error,
+    with file and line, and fails the build; an exception here would end the
+    build before that report, as a crash of this extension.
     """
     try:
         tree = ast.parse(source)
