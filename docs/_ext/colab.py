@@ -458,7 +458,20 @@ class AddColabButton(SphinxPostTransform):
         section = title.parent
         needs_gpu = page_needs_gpu(srcdir, config, docname)
         button = colab_button(url, config.language or "en", needs_gpu)
-        section.insert(section.index(title) + 1, button)
+        # Beside the downloads where the page has them (executed_gallery), else
+        # under the title.
+        actions = next(
+            (
+                box
+                for box in section.findall(nodes.container)
+                if "page-actions" in box["classes"]
+            ),
+            None,
+        )
+        if actions is not None:
+            actions.insert(0, button)
+        else:
+            section.insert(section.index(title) + 1, button)
 
 
 def setup(app: Sphinx) -> dict:

@@ -77,6 +77,10 @@ WORDING: dict[str, dict[str, str]] = {
         "want_complex_item": "Complex tensor with one element → Python number",
         "want_complex_tolist": "Complex tensor → nested Python list",
         "want_cuda_to_numpy": "CUDA tensor → NumPy array",
+        "want_cuda_grad_to_numpy": "CUDA tensor that requires grad → NumPy array",
+        "want_bfloat16_to_numpy": "bfloat16 tensor → NumPy array",
+        "want_reversed_array_to_tensor": "Reversed (negative-stride) NumPy array → tensor",
+        "want_list_of_arrays_to_tensor": "List of NumPy arrays → one tensor",
         "want_numpy_to_cuda": "NumPy array → CUDA tensor",
         "want_cuda_item": "CUDA tensor with one element → Python number",
         # conversion-matrix.md
@@ -182,6 +186,10 @@ WORDING: dict[str, dict[str, str]] = {
         "want_complex_item": "只有一个元素的复数张量 → Python 数值",
         "want_complex_tolist": "复数张量 → 嵌套的 Python 列表",
         "want_cuda_to_numpy": "CUDA 张量 → NumPy 数组",
+        "want_cuda_grad_to_numpy": "需要梯度的 CUDA 张量 → NumPy 数组",
+        "want_bfloat16_to_numpy": "bfloat16 张量 → NumPy 数组",
+        "want_reversed_array_to_tensor": "反转（负步幅）的 NumPy 数组 → 张量",
+        "want_list_of_arrays_to_tensor": "NumPy 数组组成的列表 → 一个张量",
         "want_numpy_to_cuda": "NumPy 数组 → CUDA 张量",
         "want_cuda_item": "只有一个元素的 CUDA 张量 → Python 数值",
         # conversion-matrix.md

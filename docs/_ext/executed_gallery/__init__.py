@@ -35,9 +35,10 @@ from .gallery import check_every_executed_example_ran, executed_examples_pattern
 from .links import link_gallery_pages_to_their_scripts
 from .provenance import (
     CudaBuildStatus,
+    ExampleDownloads,
     ExampleProvenance,
     NotebookProvenance,
-    add_provenance_to_example_pages,
+    lay_out_example_page,
     torch_build_summary,
 )
 from .reset import TIME_LIMIT_VARIABLE
@@ -102,10 +103,11 @@ def setup(app: Sphinx) -> dict:
         "builder-inited", invalidate_outputs_from_other_environments, priority=12
     )
     app.connect("builder-inited", skip_workers_for_small_builds, priority=13)
-    app.connect("source-read", add_provenance_to_example_pages)
+    app.connect("source-read", lay_out_example_page)
     app.connect("html-page-context", link_gallery_pages_to_their_scripts)
     app.connect("build-finished", check_every_executed_example_ran)
     app.add_directive("example-provenance", ExampleProvenance)
+    app.add_directive("example-downloads", ExampleDownloads)
     app.add_directive("cuda-build-status", CudaBuildStatus)
     app.add_directive("notebook-provenance", NotebookProvenance)
     app.add_directive("compatibility-range", CompatibilityRange)

@@ -6,6 +6,7 @@ to its hosted version, which a GPU machine built.
 
 from __future__ import annotations
 
+import html
 import re
 from pathlib import Path
 
@@ -24,9 +25,17 @@ from .gallery import (
 from .wording import untranslated, wording_for
 
 # sphinx-gallery opens each block that follows the title and introduction with this comment.
-FIRST_GENERATED_BLOCK = re.compile(
-    r"^\.\. GENERATED FROM PYTHON SOURCE LINES", re.MULTILINE
+GENERATED_BLOCK = re.compile(r"^\.\. GENERATED FROM PYTHON SOURCE LINES", re.MULTILINE)
+# sphinx-gallery's "Go to the end to download the full example code" note, which
+# stands above the title of every example page. The downloads move under the
+# title instead, so the first screen is the page's answer.
+GO_TO_THE_END_NOTE = re.compile(
+    r"^\.\. only:: html\n\n    \.\. note::\n"
+    r"        :class: sphx-glr-download-link-note\n(?:\n|        .*\n)*",
+    re.MULTILINE,
 )
+# The page's title: the first underlined line after sphinx-gallery's header.
+TITLE = re.compile(r"^[^\n.][^\n]*\n=+\n", re.MULTILINE)
 
 
 def torch_build_summary(
@@ -53,21 +62,34 @@ def provenance_summary(build_env: dict[str, str], wording: dict[str, str]) -> st
     return " · ".join(parts)
 
 
-def add_provenance_to_example_pages(
-    app: Sphinx, docname: str, source: list[str]
-) -> None:
+def lay_out_example_page(app: Sphinx, docname: str, source: list[str]) -> None:
+    """The top of an example page is for its reader: the title, the downloads,
+    the answer (the script's first block), then where its outputs came from."""
     script = example_source(app.srcdir, app.config, docname)
     if script is None or script.suffix != ".py":
         return
-    # Right under the title and introduction, above the first output.
-    source[0] = FIRST_GENERATED_BLOCK.sub(
-        lambda match: ".. example-provenance::\n\n" + match.group(0), source[0], count=1
+    text = GO_TO_THE_END_NOTE.sub("", source[0], count=1)
+    text = TITLE.sub(
+        lambda match: match.group(0) + "\n.. example-downloads::\n\n", text, count=1
     )
+    # Under the answer: right after the first block of code and its output.
+    starts = [match.start() for match in GENERATED_BLOCK.finditer(text)]
+    ends = [*starts[1:], len(text)]
+    for start, end in zip(starts, ends, strict=True):
+        if "\n.. code-block::" in text[start:end]:
+            text = text[:end] + "\n.. example-provenance::\n\n" + text[end:]
+            break
+    source[0] = text
 
 
 def provenance_box(build_env: dict[str, str], wording: dict[str, str]) -> nodes.Element:
-    """The line that names the versions and the device behind a page's outputs."""
+    """The line that names the versions and the device behind a page's outputs:
+    one line to read, the rest (the machine, the grid) folded under it."""
     box = nodes.container(classes=["example-provenance"])
+    summary = wording["produced_by_short"].format(**build_env)
+    box += nodes.raw(
+        "", f"<details><summary>{html.escape(summary)}</summary>", format="html"
+    )
     paragraph = nodes.paragraph()
     paragraph += nodes.strong(text=wording["produced_by"])
     # No space after a full-width colon.
@@ -75,6 +97,30 @@ def provenance_box(build_env: dict[str, str], wording: dict[str, str]) -> nodes.
     paragraph += nodes.Text(space + provenance_summary(build_env, wording))
     box += paragraph
     return untranslated(box)
+
+
+def close_details(box: nodes.Element) -> nodes.Element:
+    """End the folded part that provenance_box opened, after whatever was added."""
+    box += nodes.raw("", "</details>", format="html")
+    return box
+
+
+class ExampleDownloads(SphinxDirective):
+    """The page's script and notebook as downloads, under its title (sphinx-gallery
+    writes both next to the generated page, and links them again at its end)."""
+
+    def run(self) -> list[nodes.Node]:
+        wording = wording_for(self.config.language)
+        name = Path(self.env.docname).name
+        # No space after a full-width colon.
+        space = "" if wording["downloads"].endswith("：") else " "
+        line = (
+            f"{wording['downloads']}{space}:download:`{wording['download_script']} <{name}.py>`"
+            f" · :download:`{wording['download_notebook']} <{name}.ipynb>`"
+        )
+        box = nodes.container(classes=["page-actions"])
+        box += self.parse_text_to_nodes(line)
+        return [untranslated(box)]
 
 
 def not_executed_notice(title: str, text: str) -> nodes.Element:
@@ -99,7 +145,7 @@ class ExampleProvenance(SphinxDirective):
         if script is not None and runs_in_this_build(config, script):
             box = provenance_box(build_env, wording)
             box.extend(compatibility)
-            return [box]
+            return [close_details(box)]
 
         in_cuda_dir = script is not None and in_cuda_section(srcdir, config, script)
         if in_cuda_dir and plot_gallery_enabled(config):
@@ -134,7 +180,7 @@ class NotebookProvenance(SphinxDirective):
         key = page.relative_to(self.config.executed_gallery_repository).as_posix()
         box = provenance_box(self.config.executed_gallery_environment, wording)
         box.extend(CompatibilitySummary(self, key, page).nodes())
-        return [box]
+        return [close_details(box)]
 
 
 class CudaBuildStatus(SphinxDirective):

@@ -11,6 +11,10 @@ from docutils import nodes
 WORDING = {
     "en": {
         "produced_by": "Outputs on this page were produced by this build:",
+        "produced_by_short": "Outputs: torch {torch}, NumPy {numpy}, this build",
+        "downloads": "Download:",
+        "download_script": "Python script",
+        "download_notebook": "Jupyter notebook",
         "torch_build": "torch {torch}, {cuda}",
         "cuda_version": "CUDA {cuda}",
         "no_cuda": "CUDA not available",
@@ -39,6 +43,10 @@ WORDING = {
     },
     "zh_CN": {
         "produced_by": "本页的输出由本次构建实际运行产生：",
+        "produced_by_short": "输出来自本次构建：torch {torch}、NumPy {numpy}",
+        "downloads": "下载：",
+        "download_script": "Python 源代码",
+        "download_notebook": "Jupyter notebook",
         "torch_build": "torch {torch}，{cuda}",
         "cuda_version": "CUDA {cuda}",
         "no_cuda": "没有可用的 CUDA",

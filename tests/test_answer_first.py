@@ -1,0 +1,105 @@
+"""Answer first: a reader with one question finds its answer on the first screen.
+
+Every example page and reference page of both editions is opened in Chromium on
+a 390 x 844 phone and a 1280 x 800 desktop. On the phone, code (an example's
+answer block, or a reference table's first row) is on the first screen; no
+page opens with sphinx-gallery's "Go to the end" note; no output block scrolls
+sideways at either width; on the desktop no page runs past eight screens.
+
+Each test walks every page and reports every page that fails, at once.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from run_examples import example_scripts
+from site_builds import example_page
+
+PAGES = [
+    *(example_page(script) for script in example_scripts()),
+    "quick-reference.html",
+    "conversion-matrix.html",
+    "dtypes.html",
+]
+EDITIONS = ["en", "zh_CN"]
+PHONE = {"width": 390, "height": 844}
+DESKTOP = {"width": 1280, "height": 800}
+MOST_DESKTOP_SCREENS = 8
+
+# Measured in the page once it has loaded, at scroll position 0.
+MEASURE_JS = """() => {
+  const top = (element) => element.getBoundingClientRect().top + window.scrollY;
+  const article = document.querySelector("article");
+  const code = [...article.querySelectorAll("div.highlight pre, table td code")]
+    .filter((element) => element.offsetParent !== null);
+  const outputs = [...article.querySelectorAll(".sphx-glr-script-out pre, .cell_output pre")];
+  return {
+    firstCode: code.length ? Math.min(...code.map(top)) : null,
+    goToTheEnd: document.querySelectorAll(".sphx-glr-download-link-note").length,
+    sidewaysOutputs: outputs
+      .filter((pre) => pre.scrollWidth > pre.clientWidth + 1)
+      .map((pre) => pre.innerText.split("\\n").sort((a, b) => b.length - a.length)[0]),
+    height: document.documentElement.scrollHeight,
+  };
+}"""
+
+
+@pytest.fixture(scope="module")
+def measured(browser, base_url) -> dict:
+    """Every page of both editions, measured at both sizes: {(size, edition, path): facts}."""
+    results = {}
+    for name, viewport in (("phone", PHONE), ("desktop", DESKTOP)):
+        context = browser.new_context(viewport=viewport)
+        page = context.new_page()
+        for edition in EDITIONS:
+            for path in PAGES:
+                page.goto(f"{base_url}/{edition}/{path}")
+                results[name, edition, path] = page.evaluate(MEASURE_JS)
+        context.close()
+    return results
+
+
+def failures(measured: dict, size: str, check) -> list[str]:
+    found = []
+    for (name, edition, path), facts in measured.items():
+        problem = check(facts) if name == size else None
+        if problem:
+            found.append(f"{edition}/{path}: {problem}")
+    return found
+
+
+def test_code_is_on_the_first_phone_screen(measured):
+    def check(facts):
+        if facts["firstCode"] is None:
+            return "no code at all"
+        if facts["firstCode"] >= PHONE["height"]:
+            return f"first code at y={facts['firstCode']:.0f} px"
+        return None
+
+    found = failures(measured, "phone", check)
+    assert not found, "\n".join(found)
+
+
+def test_no_page_opens_with_the_go_to_the_end_note(measured):
+    found = failures(measured, "phone", lambda facts: facts["goToTheEnd"] or None)
+    assert not found, "\n".join(found)
+
+
+@pytest.mark.parametrize("size", ["phone", "desktop"])
+def test_outputs_wrap_instead_of_scrolling_sideways(measured, size):
+    found = failures(
+        measured, size, lambda facts: "; ".join(facts["sidewaysOutputs"][:1]) or None
+    )
+    assert not found, "\n".join(found)
+
+
+def test_no_page_runs_past_eight_desktop_screens(measured):
+    limit = MOST_DESKTOP_SCREENS * DESKTOP["height"]
+
+    def check(facts):
+        screens = facts["height"] / DESKTOP["height"]
+        return f"{screens:.1f} screens" if facts["height"] > limit else None
+
+    found = failures(measured, "desktop", check)
+    assert not found, "\n".join(found)
