@@ -4,7 +4,8 @@ Every example page and reference page of both editions is opened in Chromium on
 a 390 x 844 phone and a 1280 x 800 desktop. On the phone, code (an example's
 answer block, or a reference table's first row) is on the first screen; no
 page opens with sphinx-gallery's "Go to the end" note; no output block scrolls
-sideways at either width; on the desktop no page runs past eight screens.
+sideways at either width; on the desktop no example page runs past eight
+screens, and Examples by API is a list of at most ten.
 
 Each test walks every page and reports every page that fails, at once.
 """
@@ -94,12 +95,27 @@ def test_outputs_wrap_instead_of_scrolling_sideways(measured, size):
     assert not found, "\n".join(found)
 
 
-def test_no_page_runs_past_eight_desktop_screens(measured):
+def test_no_example_page_runs_past_eight_desktop_screens(measured):
     limit = MOST_DESKTOP_SCREENS * DESKTOP["height"]
 
     def check(facts):
         screens = facts["height"] / DESKTOP["height"]
         return f"{screens:.1f} screens" if facts["height"] > limit else None
 
-    found = failures(measured, "desktop", check)
+    found = [
+        failure
+        for failure in failures(measured, "desktop", check)
+        if "/auto_examples/" in failure
+    ]
     assert not found, "\n".join(found)
+
+
+def test_examples_by_api_is_a_compact_list(browser, base_url):
+    context = browser.new_context(viewport=DESKTOP)
+    page = context.new_page()
+    for edition in EDITIONS:
+        page.goto(f"{base_url}/{edition}/api-examples.html")
+        screens = page.evaluate("document.documentElement.scrollHeight") / 800
+        assert screens <= 10, f"{edition}: {screens:.1f} desktop screens"
+        assert page.locator("article img").count() == 0, "placeholder thumbnails"
+    context.close()

@@ -1,8 +1,7 @@
-""" "Examples using X": a mini-gallery for every torch and NumPy API the examples call.
+""" "Examples using X": for every torch and NumPy API the examples call, the examples that call it.
 
 sphinx-gallery's backreferences (``backreferences_dir``, ``doc_module``) record
-which example uses which name, and its ``minigallery`` directive shows them.
-They resolve a method call through the variables that the example left behind,
+which example uses which name. They resolve a method call through the variables that the example left behind,
 which finds Python methods but not the C methods that matter most here
 (``tensor.numpy()``, ``tensor.item()``, ``tensor.tolist()``). So this extension
 reads every example script too: it follows, within a script, which names hold a
@@ -10,9 +9,9 @@ tensor or an array, records each torch and NumPy call (``torch.from_numpy``,
 ``torch.Tensor.numpy``, ``numpy.asarray``...), adds the calls that
 sphinx-gallery missed to its ``backreferences_all.json``, and
 
-* ``.. api-minigalleries::`` (on ``api_examples_page``) writes one section per
+* ``.. api-example-list::`` (on ``api_examples_page``) writes one section per
   called API, anchored at the API's full name (``api-examples.html#torch.from_numpy``),
-  with that API's mini-gallery;
+  listing the titles of the examples that call it (an A-Z list, not thumbnails);
 * in the tables of ``api_examples_link_pages`` (the quick reference and the
   conversion matrix), a code span that starts with one of those calls
   (``torch.from_numpy(a)``, ``t.numpy()``) becomes a link to its mini-gallery.
@@ -31,7 +30,7 @@ import json
 from pathlib import Path
 
 from docutils import nodes
-from docutils.statemachine import StringList
+from sphinx import addnodes
 from sphinx.application import Sphinx
 from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util import logging
@@ -304,22 +303,46 @@ def outdated_with_the_apis(app: Sphinx, env, added, changed, removed) -> list[st
 # -- The page ------------------------------------------------------------------------
 
 
-class ApiMiniGalleries(SphinxDirective):
-    """One section per API that the examples call, with its mini-gallery."""
+class ApiExampleList(SphinxDirective):
+    """An A-Z list: each API that the examples call, and the example pages that
+    call it, by title. A section per API, anchored at its full name."""
 
     def run(self) -> list[nodes.Node]:
-        for script, _ in example_scripts(self.env.srcdir, self.config):
-            self.env.note_dependency(str(script))
+        srcdir = Path(self.env.srcdir).resolve()
+        pages_of = {}  # script path -> its page's docname
+        for examples_dir, gallery_dir in gallery_dir_pairs(srcdir, self.config):
+            for script in sorted(examples_dir.rglob("plot_*.py")):
+                self.env.note_dependency(str(script))
+                page = gallery_dir / script.relative_to(examples_dir).with_suffix("")
+                pages_of[str(script)] = page.relative_to(srcdir).as_posix()
+        cache = Path(
+            self.env.srcdir, self.config.sphinx_gallery_conf["backreferences_dir"]
+        )
+        calls = json.loads((cache / CACHE_FILE).read_text())["calls"]
         sections = []
         for api in getattr(self.env, "api_examples", None) or []:
-            section = nodes.section(ids=[api])
+            section = nodes.section(ids=[api], classes=["api-examples"])
             section += nodes.title("", "", nodes.literal(api, api))
-            lines = StringList(
-                [f".. minigallery:: {api}"], source=self.get_source_info()[0]
-            )
-            self.state.nested_parse(lines, self.content_offset, section)
+            pages = nodes.paragraph(classes=["api-example-pages"])
+            for script in sorted(
+                script for script, apis in calls.items() if api in apis
+            ):
+                if len(pages):
+                    pages += nodes.Text(" · ")
+                docname = pages_of[script]
+                reference = addnodes.pending_xref(
+                    "",
+                    refdomain="std",
+                    reftype="doc",
+                    reftarget="/" + docname,
+                    refexplicit=False,
+                )
+                reference += nodes.inline(text=docname)
+                pages += reference
+            section += pages
             sections.append(untranslated(section))
-        return sections
+        # Two columns where the screen is wide enough (docs/_static/site.css).
+        return [nodes.container("", *sections, classes=["api-example-list"])]
 
 
 # -- Links from the reference tables -----------------------------------------------------
@@ -377,6 +400,6 @@ def setup(app: Sphinx) -> dict:
     # After sphinx-gallery has generated the gallery and its backreferences.
     app.connect("builder-inited", complete_backreferences, priority=600)
     app.connect("env-get-outdated", outdated_with_the_apis)
-    app.add_directive("api-minigalleries", ApiMiniGalleries)
+    app.add_directive("api-example-list", ApiExampleList)
     app.add_post_transform(LinkTableCallsToMiniGalleries)
     return {"version": "1.0", "parallel_read_safe": True, "parallel_write_safe": True}
