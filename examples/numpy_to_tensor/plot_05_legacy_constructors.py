@@ -50,8 +50,7 @@ assert tensor[0].item() == 100.0
 #
 # NumPy creates ``float64`` arrays by default. ``torch.Tensor`` converts such
 # an array to ``float32``, which needs new memory, so the tensor is a copy.
-# There is no warning, and a later write into the array does not reach the
-# tensor.
+# There is no warning.
 
 array64 = np.array([1.0, 2.0, 3.0])
 with warnings.catch_warnings(record=True) as caught:
@@ -64,11 +63,6 @@ print("warnings:", len(caught))
 assert array64.dtype == np.float64 and converted.dtype == torch.float32
 assert not np.shares_memory(array64, converted.numpy())
 assert not caught, "torch.Tensor should convert a float64 array without a warning"
-
-array64[0] = 100.0
-print(converted)
-
-assert converted.tolist() == [1.0, 2.0, 3.0]
 
 # %%
 # An ``int64`` array is converted and copied the same way: ``torch.Tensor``
@@ -157,9 +151,6 @@ cases = {
 }
 for call, result in cases.items():
     print(f"{call:<28} shape {tuple(result.shape)}")
-print(
-    "value of torch.Tensor(np.array(3.0)):", cases["torch.Tensor(np.array(3.0))"].item()
-)
 
 assert cases["torch.Tensor(3)"].shape == (3,)
 assert cases["torch.Tensor(np.int64(3))"].shape == (3,)
