@@ -184,7 +184,7 @@ else:
 # Some arrays raise, even when a copy is allowed
 # ----------------------------------------------
 #
-# "Copy when they must" has limits. torch cannot describe a view with a
+# Copying has limits. torch cannot describe a view with a
 # negative stride (``a[::-1]``) or an array in a foreign byte order, and
 # neither function copies such an array for you: both raise ``ValueError``,
 # even with ``copy=True`` or a dtype change. Copy it in NumPy first
@@ -218,7 +218,8 @@ print("ValueError from", ", ".join(calls), "for both arrays")
 # ``torch.asarray(..., copy=False)`` raises. Here the device is ``meta``; more
 # in :ref:`sphx_glr_auto_examples_numpy_to_tensor_plot_02_torch_tensor_copies.py`.
 
-with torch.device("meta"):
+with torch.device("meta"), warnings.catch_warnings(record=True) as caught:
+    warnings.simplefilter("always")
     moved = torch.as_tensor(a)
     try:
         torch.asarray(a, copy=False)
@@ -227,9 +228,10 @@ with torch.device("meta"):
         assert "can't alias" in str(error)
     else:
         raise AssertionError("asarray(copy=False) should refuse a device change")
-print("as_tensor(a) inside the block:", moved.device)
+print("as_tensor(a) inside the block:", moved.device, " warnings:", len(caught))
 
 assert moved.is_meta
+assert not caught, "as_tensor should copy to the default device without a warning"
 torch.set_warn_always(warn_always)
 
 # %%

@@ -81,17 +81,24 @@ assert kept.tolist() == [2.0, 4.0, 6.0]
 # ``backward(create_graph=True)``, used for higher-order gradients, makes
 # ``w.grad`` part of the graph: it requires grad, and ``w.grad.numpy()``
 # raises like any tensor that requires grad. Use ``w.grad.detach().numpy()``.
-# (torch also warns about a reference cycle here and recommends setting
-# ``w.grad = None`` afterwards; the warning is recorded, not printed.)
+# torch also warns about a reference cycle here (once per process, unless
+# ``torch.set_warn_always(True)``), and recommends setting ``w.grad = None``
+# afterwards; the warning is recorded below, not printed.
 
 import warnings
 
 w.grad = None
-with warnings.catch_warnings(record=True):
-    warnings.simplefilter("always")
-    (w**2).sum().backward(create_graph=True)
+warn_always = torch.is_warn_always_enabled()
+torch.set_warn_always(True)
+try:
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        (w**2).sum().backward(create_graph=True)
+finally:
+    torch.set_warn_always(warn_always)
 print("requires_grad:", w.grad.requires_grad)
 
+assert any("reference cycle" in str(warning.message) for warning in caught)
 assert w.grad.requires_grad
 try:
     w.grad.numpy()

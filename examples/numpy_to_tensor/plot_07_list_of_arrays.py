@@ -23,17 +23,18 @@ assert arrays[0][0] == 0.0  # the original arrays are separate from the stack
 # ------------------------------------------
 #
 # ``torch.tensor(arrays)`` treats the list as a nested sequence and reads it
-# element by element, and it emits a ``UserWarning`` that says so. torch gives
-# this warning only once per process, so a long program shows it once (and a
-# program that triggered it earlier not at all). ``torch.set_warn_always(True)``
-# makes torch repeat it, and it is restored afterwards. ``torch.as_tensor`` and
-# ``torch.Tensor`` take the same path and warn too.
+# element by element, and it emits a ``UserWarning`` that says so.
+# ``torch.as_tensor`` and ``torch.Tensor`` take the same path and warn too. By
+# default torch gives this warning only once per process: a long program shows
+# it once, and a program that triggered it earlier not at all.
+# ``torch.set_warn_always(True)`` makes torch repeat it; the setting is
+# restored afterwards.
 
 import warnings
 
 warn_always = torch.is_warn_always_enabled()
-torch.set_warn_always(True)
 try:
+    torch.set_warn_always(True)
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
         slow = torch.tensor(arrays)
@@ -41,6 +42,11 @@ try:
         warnings.simplefilter("always")
         torch.as_tensor(arrays)
         torch.Tensor(arrays)
+    torch.set_warn_always(False)  # torch's default: once per process
+    for _ in range(2):  # the second of two calls is silent, whatever came before
+        with warnings.catch_warnings(record=True) as caught_again:
+            warnings.simplefilter("always")
+            torch.tensor(arrays)
 finally:
     torch.set_warn_always(warn_always)
 first_line = str(caught[0].message).split(" (Triggered internally")[0]
@@ -50,6 +56,7 @@ fragment = "Creating a tensor from a list of numpy.ndarrays is extremely slow"
 assert caught and all(warning.category is UserWarning for warning in caught)
 assert all(fragment in str(warning.message) for warning in caught)
 assert caught_others and all(fragment in str(w.message) for w in caught_others)
+assert not caught_again, "torch should not repeat the warning by default"
 
 # %%
 # The torch that built this page emits the warning, as the check above
