@@ -23,7 +23,8 @@ assert arrays[0][0] == 0.0  # the original arrays are separate from the stack
 # ------------------------------------------
 #
 # ``torch.tensor(arrays)`` treats the list as a nested sequence and reads it
-# element by element, and it emits a ``UserWarning`` that says so.
+# element by element, and it emits a ``UserWarning`` that calls this
+# extremely slow.
 # ``torch.as_tensor`` and ``torch.Tensor`` take the same path and warn too. By
 # default torch gives this warning only once per process: a long program shows
 # it once, and a program that triggered it earlier not at all.
