@@ -1,46 +1,33 @@
 """
-Share memory between a NumPy array and a tensor with ``torch.from_numpy``
-=========================================================================
+Share memory with ``torch.from_numpy``
+======================================
 
-``torch.from_numpy(array)`` wraps the array's memory in a tensor without
-copying. This page shows writes going both ways, then the dtype that the tensor
-inherits from the array, and the float64 versus float32 error that this causes
-with a model: two fixes on the data's side, and ``float64`` layers.
+``torch.from_numpy(array)`` wraps the array's memory in a tensor: no copy, so
+in-place writes show through both. The tensor keeps the array's dtype, and
+NumPy's default ``float64`` is refused by ``float32`` layers.
 """
-
-# %%
-# Wrap an array with ``torch.from_numpy``
-# ---------------------------------------
-#
-# The tensor and the array start at the same address.
 
 import numpy as np
 import torch
 
 array = np.array([1.0, 2.0, 3.0])
-tensor = torch.from_numpy(array)
+tensor = torch.from_numpy(array)  # shares memory with array: no copy
+array[0] = 100.0  # an in-place write shows through the tensor
+assert tensor.tolist() == [100.0, 2.0, 3.0]
+assert tensor.dtype == torch.float64  # NumPy's default dtype, not torch's float32
+
+# %%
+# The tensor and the array use the same memory
+# --------------------------------------------
+#
+# Both start at the same address. An in-place operation on the tensor appears
+# in the array, the other way round from the write above.
+
 print(tensor)
 print("same address:", array.ctypes.data == tensor.data_ptr())
 
 assert array.ctypes.data == tensor.data_ptr()
 assert np.shares_memory(array, tensor.numpy())
-
-# %%
-# Write through the array
-# -----------------------
-#
-# An in-place write into the array appears in the tensor.
-
-array[0] = 100.0
-print(tensor)
-
-assert tensor[0].item() == 100.0
-
-# %%
-# Write through the tensor
-# ------------------------
-#
-# An in-place operation on the tensor appears in the array.
 
 tensor.mul_(2)
 print(array)
@@ -140,13 +127,19 @@ print("same output:", torch.equal(output, output32))
 assert torch.equal(output, output32)
 
 # %%
-# The shared memory of Fix 2 still works both ways: a write into
-# ``features32`` changes ``inputs32``.
+# The memory that Fix 2 shares works both ways: a write into ``features32``
+# changes ``inputs32``, and an in-place operation on ``inputs32`` changes
+# ``features32``. The original ``features`` sees neither.
 
 features32[0, 0] = 0.0
+inputs32.mul_(2)
 print(inputs32[0])
+print(features32[0])
 
 assert inputs32[0, 0].item() == 0.0
+assert np.array_equal(features32, inputs32.numpy())
+assert np.array_equal(features32[1:], 2 * features[1:].astype(np.float32))
+assert features[0, 0] != 0.0  # the original float64 array is untouched
 
 # %%
 # Or make the layer ``float64``
@@ -168,35 +161,31 @@ assert layer_float64(inputs).dtype == layer_double(inputs).dtype == torch.float6
 assert np.shares_memory(features, inputs.numpy())
 
 # %%
-# Layers follow the default dtype when they are created. Set to ``float64``
-# with ``torch.set_default_dtype``, it gives ``float64`` layers; restore it
-# afterwards, because it applies to everything that is created after.
+# ``torch.set_default_dtype(torch.float64)`` gives ``float64`` layers too. It
+# applies to every floating-point tensor and layer created afterwards without
+# an explicit dtype, so restore it when you are done. It does not reach
+# ``torch.from_numpy``, which keeps the array's dtype whatever the default, nor
+# integer data.
 
 previous = torch.get_default_dtype()
 torch.set_default_dtype(torch.float64)
 try:
     layer_default = torch.nn.Linear(3, 1)
+    from_floats = torch.tensor([1.0, 2.0])
+    from_array32 = torch.from_numpy(features32)
+    from_ints = torch.tensor([1, 2])
 finally:
     torch.set_default_dtype(previous)
-print("created under float64 default:", layer_default.weight.dtype)
-print("default restored:", torch.get_default_dtype())
+print("layer:", layer_default.weight.dtype, " tensor([1.0, 2.0]):", from_floats.dtype)
+print("from_numpy(float32 array):", from_array32.dtype, " ints:", from_ints.dtype)
 
-assert layer_default.weight.dtype == torch.float64
+assert layer_default.weight.dtype == from_floats.dtype == torch.float64
+assert from_array32.dtype == torch.float32
+assert from_ints.dtype == torch.int64
 assert torch.get_default_dtype() == torch.float32
 
 # %%
-# What to remember
-# ----------------
-#
-# * ``torch.from_numpy(array)`` does not copy: in-place writes through the
-#   array or the tensor are visible through the other.
-# * The tensor keeps the array's dtype. NumPy's default ``float64`` becomes a
-#   ``float64`` tensor, which ``float32`` layers refuse.
-# * Fix it with ``.float()`` on the tensor or ``.astype(np.float32)`` on the
-#   array. Both make a copy of the original data.
-# * Layers are ``float32`` only by default: ``dtype=``, ``.double()`` or the
-#   default dtype make them ``float64``.
-# * To always copy, see
-#   :ref:`sphx_glr_auto_examples_numpy_to_tensor_plot_02_torch_tensor_copies.py`.
-#   To share only when possible, see
-#   :ref:`sphx_glr_auto_examples_numpy_to_tensor_plot_03_as_tensor_and_asarray.py`.
+# To copy instead, see
+# :ref:`sphx_glr_auto_examples_numpy_to_tensor_plot_02_torch_tensor_copies.py`;
+# to share only when possible, see
+# :ref:`sphx_glr_auto_examples_numpy_to_tensor_plot_03_as_tensor_and_asarray.py`.

@@ -1,14 +1,23 @@
 """
-Share or copy an array with ``torch.as_tensor`` and ``torch.asarray``
-=====================================================================
+Share or copy with ``as_tensor`` and ``asarray``
+================================================
 
-``torch.as_tensor`` and ``torch.asarray`` share the array's memory when they
-can and copy when they must. This page tests each case with an in-place write:
-first ``torch.as_tensor`` with and without a dtype change, then
-``torch.asarray`` with ``copy=None``, ``copy=False`` and ``copy=True``, then
-the two exceptions (a 0-d array and a NumPy scalar), and ends with a table of
-the measured results.
+``torch.as_tensor(a)`` and ``torch.asarray(a)`` share the array's memory when
+the dtype and the device stay the same, and copy silently for a dtype or
+device change. But ``torch.asarray`` copies a 0-d array even with
+``copy=False``, and arrays with negative strides or a foreign byte order raise.
 """
+
+import numpy as np
+import torch
+
+a = np.array([1.0, 2.0, 3.0])
+shared = torch.as_tensor(a)  # same dtype: shares memory with a
+copied = torch.as_tensor(a, dtype=torch.float32)  # dtype change: a silent copy
+a[0] = 100.0  # an in-place write reaches only the shared tensor
+assert shared[0].item() == 100.0 and copied[0].item() == 1.0
+z = np.array(1.5)  # a 0-d array: torch.asarray copies it despite copy=False
+assert torch.asarray(z, copy=False).data_ptr() != z.ctypes.data
 
 # %%
 # A test that uses an in-place write
@@ -16,15 +25,15 @@ the measured results.
 #
 # ``check`` writes a new value into the array **in place** and checks whether
 # the tensor sees it, then puts the old value back. It also checks that the
-# answer agrees with ``np.shares_memory``, prints the result and records it for
-# the table at the end of the page.
+# answer agrees with ``np.shares_memory`` and that the tensor has the dtype
+# the call names (``float64``, the array's, if it names none), and prints the
+# result. ``torch.set_warn_always(True)`` makes torch repeat the warnings it
+# gives only once per process, so that "no warning" below means none at all.
 
 import warnings
 
-import numpy as np
-import torch
-
-results = []
+warn_always = torch.is_warn_always_enabled()
+torch.set_warn_always(True)
 
 
 def check(call, array, tensor):
@@ -35,13 +44,12 @@ def check(call, array, tensor):
     array.flat[0] = old
     assert shares == np.shares_memory(array, tensor.numpy())
     dtype = str(tensor.dtype).removeprefix("torch.")
-    results.append((call, dtype, str(shares)))
-    print(f"{call}: dtype={dtype}, shares={shares}")
+    assert dtype == ("float32" if "float32" in call else "float64"), (call, dtype)
+    print(f"{call:<36} dtype={dtype}, shares={shares}")
     return shares
 
 
-a = np.array([1.0, 2.0, 3.0])
-print(a.dtype)
+a = np.array([1.0, 2.0, 3.0])  # a new float64 array for the tests below
 
 # %%
 # ``torch.as_tensor`` with the same dtype shares
@@ -92,16 +100,20 @@ assert check("asarray(a, copy=False)", a, torch.asarray(a, copy=False))
 
 # %%
 # With a dtype change, sharing is impossible, and ``copy=False`` forbids a
-# copy, so ``torch.asarray`` raises an error instead of copying silently.
-# (Again, a 0-d array is the exception.)
+# copy, so ``torch.asarray`` raises an error instead of copying silently. It
+# raises for a 0-d array too: the 0-d exception further down is about the
+# same dtype only.
 
-try:
-    torch.asarray(a, dtype=torch.float32, copy=False)
-except ValueError as error:
-    print(f"{type(error).__name__}: {error}")
-    results.append(("asarray(a, dtype=float32, copy=False)", "-", "ValueError"))
-else:
-    raise AssertionError("asarray(copy=False) should refuse a dtype change")
+for name, source in [("a", a), ("np.array(1.5)", np.array(1.5))]:
+    try:
+        torch.asarray(source, dtype=torch.float32, copy=False)
+    except ValueError as error:
+        print(f"{name}: {type(error).__name__}: {error}")
+        assert "can't alias" in str(error)
+    else:
+        raise AssertionError(
+            f"asarray({name}, copy=False) should refuse a dtype change"
+        )
 
 # %%
 # ``Double`` is PyTorch's name for ``float64``, and ``Float`` for ``float32``.
@@ -125,15 +137,22 @@ assert not check(
 #
 # A 0-d array (``np.array(1.5)``, shape ``()``) breaks the rules above.
 # ``torch.as_tensor`` shares it, but ``torch.asarray`` copies it silently with
-# ``copy=None`` and even with ``copy=False``, which promises no copy.
+# ``copy=None`` and even with ``copy=False``, which promises no copy, and
+# without any warning.
 
-z = np.array(1.5)
 print(z.shape, z.dtype)
 
 assert check("from_numpy(z)", z, torch.from_numpy(z))
 assert check("as_tensor(z)", z, torch.as_tensor(z))
-assert not check("asarray(z)", z, torch.asarray(z))
-assert not check("asarray(z, copy=False)", z, torch.asarray(z, copy=False))
+with warnings.catch_warnings(record=True) as caught:
+    warnings.simplefilter("always")
+    copied_default = torch.asarray(z)
+    copied_anyway = torch.asarray(z, copy=False)
+print("warnings:", len(caught))
+
+assert not check("asarray(z)", z, copied_default)
+assert not check("asarray(z, copy=False)", z, copied_anyway)
+assert not caught, "asarray should copy a 0-d array without a warning"
 
 # %%
 # So where a copy would be a bug, do not rely on ``copy=False`` for arrays
@@ -157,61 +176,66 @@ try:
     torch.asarray(scalar, copy=False)
 except RuntimeError as error:
     print(f"{type(error).__name__}: {error}")
-    results.append(("asarray(scalar, copy=False)", "-", "RuntimeError"))
+    assert "can't alias NumPy scalars" in str(error)
 else:
     raise AssertionError("asarray(copy=False) should refuse a NumPy scalar")
 
 # %%
-# Summary of the measured results
-# -------------------------------
+# Some arrays raise, even when a copy is allowed
+# ----------------------------------------------
 #
-# The table is printed from the results recorded above, for a ``float64``
-# array ``a``, a 0-d ``float64`` array ``z`` and a NumPy scalar ``scalar``.
-# "shares" is ``True`` when an in-place write into the array reached the
-# tensor.
+# Copying has limits. torch cannot describe a view with a
+# negative stride (``a[::-1]``) or an array in a foreign byte order, and
+# neither function copies such an array for you: both raise ``ValueError``,
+# even with ``copy=True`` or a dtype change. Copy it in NumPy first
+# (:ref:`sphx_glr_auto_examples_edge_cases_plot_01_negative_strides.py`,
+# :ref:`sphx_glr_auto_examples_edge_cases_plot_03_byte_order_and_object_arrays.py`).
 
-print(f"{'call':<40} {'dtype':<8} shares")
-print("-" * 58)
-for call, dtype, shares in results:
-    print(f"{call:<40} {dtype:<8} {shares}")
-
-assert [dtype for _, dtype, _ in results] == [
-    "float64",
-    "float64",
-    "float32",
-    "float64",
-    "float32",
-    "float64",
-    "-",
-    "float64",
-    "float32",
-    "float64",
-    "float64",
-    "float64",
-    "float64",
-    "-",
-]
-assert [shares for _, _, shares in results][-5:] == [
-    "True",
-    "True",
-    "False",
-    "False",
-    "RuntimeError",
-]
+calls = {
+    "as_tensor": torch.as_tensor,
+    "as_tensor(dtype=float32)": lambda x: torch.as_tensor(x, dtype=torch.float32),
+    "asarray": torch.asarray,
+    "asarray(copy=True)": lambda x: torch.asarray(x, copy=True),
+}
+arrays = {"negative": a[::-1], "byte order": a.astype(a.dtype.newbyteorder("S"))}
+for name, call in calls.items():
+    for fragment, refused in arrays.items():
+        try:
+            call(refused)
+        except ValueError as error:
+            assert fragment in str(error)
+        else:
+            raise AssertionError(f"{name} should refuse the {fragment} array")
+print("ValueError from", ", ".join(calls), "for both arrays")
 
 # %%
-# What to remember
-# ----------------
+# A default device makes them copy
+# --------------------------------
 #
-# * ``torch.as_tensor(a)`` and ``torch.asarray(a)`` share memory when the dtype
-#   stays the same, and copy silently when you ask for another dtype.
-# * ``torch.asarray(a, copy=False)`` does not copy an array with one or more
-#   dimensions: a dtype change raises ``ValueError``. But it copies a 0-d
-#   array silently, and raises ``RuntimeError`` for a NumPy scalar.
-#   ``torch.as_tensor`` and ``torch.from_numpy`` share a 0-d array.
-# * ``torch.asarray(a, copy=True)`` always copies, like ``torch.tensor(a)``.
-# * Related pages:
-#   :ref:`sphx_glr_auto_examples_numpy_to_tensor_plot_01_from_numpy.py` (always
-#   shares) and
-#   :ref:`sphx_glr_auto_examples_numpy_to_tensor_plot_02_torch_tensor_copies.py`
-#   (always copies).
+# Both functions create their tensor on the default device. Once
+# ``torch.set_default_device`` or a ``with torch.device(...)`` block makes that
+# another device than the CPU, ``torch.as_tensor`` copies the array there, and
+# ``torch.asarray(..., copy=False)`` raises. Here the device is ``meta``; more
+# in :ref:`sphx_glr_auto_examples_numpy_to_tensor_plot_02_torch_tensor_copies.py`.
+
+with torch.device("meta"), warnings.catch_warnings(record=True) as caught:
+    warnings.simplefilter("always")
+    moved = torch.as_tensor(a)
+    try:
+        torch.asarray(a, copy=False)
+    except ValueError as error:
+        print(f"{type(error).__name__}: {error}")
+        assert "can't alias" in str(error)
+    else:
+        raise AssertionError("asarray(copy=False) should refuse a device change")
+print("as_tensor(a) inside the block:", moved.device, " warnings:", len(caught))
+
+assert moved.is_meta
+assert not caught, "as_tensor should copy to the default device without a warning"
+torch.set_warn_always(warn_always)
+
+# %%
+# To always share, see
+# :ref:`sphx_glr_auto_examples_numpy_to_tensor_plot_01_from_numpy.py`; to
+# always copy, see
+# :ref:`sphx_glr_auto_examples_numpy_to_tensor_plot_02_torch_tensor_copies.py`.

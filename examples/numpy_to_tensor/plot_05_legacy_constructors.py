@@ -1,13 +1,23 @@
 """
-Replace the legacy constructors ``torch.Tensor`` and ``torch.FloatTensor``
-==========================================================================
+Replace ``torch.Tensor`` and ``FloatTensor``
+============================================
 
-Old code and many tutorials write ``torch.Tensor(array)`` or
-``torch.FloatTensor(array)``. Whether the result shares the array's memory
-depends on the array's dtype, and nothing tells you which happened. This page
-tests both constructors with ``float32``, ``float64`` and ``int64`` arrays,
-shows two more traps, and ends with the calls to use instead.
+``torch.Tensor(array)`` shares the array's memory only when the array already
+has the default dtype (``float32``), and silently converts and copies any
+other; ``torch.FloatTensor`` and its relatives do the same with their own
+dtype. An integer argument is a size, not a value. Use ``torch.from_numpy``,
+``torch.tensor`` or ``torch.as_tensor`` instead.
 """
+
+import numpy as np
+import torch
+
+array = np.array([1.0, 2.0, 3.0])  # float64, NumPy's default
+legacy = torch.Tensor(array)  # float32: a silent copy (a float32 array is shared)
+array[0] = 100.0  # an in-place write does not reach the copy
+assert legacy.dtype == torch.float32 and legacy[0].item() == 1.0
+assert torch.Tensor(3).shape == (3,)  # an integer is a size: 3 uninitialised values
+assert torch.tensor(3).item() == 3  # torch.tensor(3) holds the value 3
 
 # %%
 # ``torch.Tensor`` shares a ``float32`` array
@@ -19,10 +29,8 @@ shows two more traps, and ends with the calls to use instead.
 
 import warnings
 
-import numpy as np
-import torch
-
-torch.set_warn_always(True)
+warn_always = torch.is_warn_always_enabled()
+torch.set_warn_always(True)  # repeat torch's once-per-process warnings
 
 array32 = np.array([1.0, 2.0, 3.0], dtype=np.float32)
 tensor = torch.Tensor(array32)
@@ -42,8 +50,7 @@ assert tensor[0].item() == 100.0
 #
 # NumPy creates ``float64`` arrays by default. ``torch.Tensor`` converts such
 # an array to ``float32``, which needs new memory, so the tensor is a copy.
-# There is no warning, and a later write into the array does not reach the
-# tensor.
+# There is no warning.
 
 array64 = np.array([1.0, 2.0, 3.0])
 with warnings.catch_warnings(record=True) as caught:
@@ -57,16 +64,13 @@ assert array64.dtype == np.float64 and converted.dtype == torch.float32
 assert not np.shares_memory(array64, converted.numpy())
 assert not caught, "torch.Tensor should convert a float64 array without a warning"
 
-array64[0] = 100.0
-print(converted)
-
-assert converted.tolist() == [1.0, 2.0, 3.0]
-
 # %%
 # An ``int64`` array is converted and copied the same way: ``torch.Tensor``
-# always returns the default dtype, ``float32``.
+# always returns the default dtype, ``float32``. (The arrays of whole numbers
+# on this page say ``dtype=np.int64``, because NumPy's default integer is
+# ``int32`` on Windows before NumPy 2.0.)
 
-counts = np.array([1, 2, 3])
+counts = np.array([1, 2, 3], dtype=np.int64)
 from_counts = torch.Tensor(counts)
 print(counts.dtype, "->", from_counts.dtype)
 
@@ -105,7 +109,7 @@ assert not np.shares_memory(array32, from_32.numpy())
 arrays = {
     "float32": np.array([1.0, 2.0], dtype=np.float32),
     "float64": np.array([1.0, 2.0]),
-    "int64": np.array([1, 2]),
+    "int64": np.array([1, 2], dtype=np.int64),
 }
 constructors = {
     "FloatTensor": torch.FloatTensor,
@@ -122,43 +126,52 @@ for name, constructor in constructors.items():
         table[name, kind] = (dtype, shares)
         print(f"{name:<14} {kind:<8} {dtype:<8} {shares}")
 
-assert table["FloatTensor", "float32"] == ("float32", True)
-assert table["FloatTensor", "float64"] == ("float32", False)
-assert table["FloatTensor", "int64"] == ("float32", False)
-assert table["DoubleTensor", "float64"] == ("float64", True)
-assert table["DoubleTensor", "float32"] == ("float64", False)
-assert table["LongTensor", "int64"] == ("int64", True)
-assert table["LongTensor", "float64"] == ("int64", False)
+own_dtype = {"FloatTensor": "float32", "DoubleTensor": "float64", "LongTensor": "int64"}
+for (name, kind), cell in table.items():
+    assert cell == (own_dtype[name], kind == own_dtype[name]), (name, kind, cell)
+assert len(table) == 9
 
 # %%
 # Two more traps
 # --------------
 #
-# A number is taken as a **size**, not as a value: ``torch.Tensor(3)`` is a
-# tensor of three uninitialised elements, not a tensor holding ``3``. A NumPy
-# integer such as ``np.int64(3)`` (what ``array.argmax()`` returns) is taken
-# as a size too. The values are whatever was in memory, so only the shape is
+# An **integer** is taken as a size, not as a value: ``torch.Tensor(3)`` is a
+# tensor of three uninitialised elements, not a tensor holding ``3``. So is a
+# NumPy integer such as ``np.int64(3)`` (what ``array.argmax()`` returns), and
+# so is a 0-d integer array, ``np.array(3)``, although a 0-d float array,
+# ``np.array(3.0)``, becomes a 0-d tensor holding ``3.0``. The values of the
+# uninitialised tensors are whatever was in memory, so only the shapes are
 # printed here.
 
-print("torch.Tensor(3):          ", tuple(torch.Tensor(3).shape))
-print("torch.Tensor(np.int64(3)):", tuple(torch.Tensor(np.int64(3)).shape))
-print("torch.tensor(3):          ", torch.tensor(3))
+cases = {
+    "torch.Tensor(3)": torch.Tensor(3),
+    "torch.Tensor(np.int64(3))": torch.Tensor(np.int64(3)),
+    "torch.Tensor(np.array(3))": torch.Tensor(np.array(3, dtype=np.int64)),
+    "torch.Tensor(np.array(3.0))": torch.Tensor(np.array(3.0)),
+}
+for call, result in cases.items():
+    print(f"{call:<28} shape {tuple(result.shape)}")
 
-assert torch.Tensor(3).shape == (3,)
-assert torch.Tensor(np.int64(3)).shape == (3,)
+assert cases["torch.Tensor(3)"].shape == (3,)
+assert cases["torch.Tensor(np.int64(3))"].shape == (3,)
+assert cases["torch.Tensor(np.array(3))"].shape == (3,)
+assert cases["torch.Tensor(np.array(3.0))"].shape == ()
+assert cases["torch.Tensor(np.array(3.0))"].item() == 3.0
 assert isinstance(counts.argmax(), np.int64)
-assert torch.tensor(3).shape == () and torch.tensor(3).item() == 3
 
 # %%
-# A NumPy float scalar, such as ``np.float64(3.0)`` from ``array.sum()``, is
-# refused with a ``TypeError``.
+# Other numbers are refused with a ``TypeError``: a Python ``float`` or
+# ``bool``, and a NumPy float scalar such as ``np.float64(3.0)`` from
+# ``array.sum()``.
 
-try:
-    torch.Tensor(np.float64(3.0))
-except TypeError as error:
-    print(f"{type(error).__name__}: {error}")
-else:
-    raise AssertionError("torch.Tensor should refuse a NumPy float scalar")
+for number in [3.0, True, np.float64(3.0)]:
+    try:
+        torch.Tensor(number)
+    except TypeError as error:
+        print(f"{type(number).__name__}: {type(error).__name__}: {error}")
+        assert "must be a sequence" in str(error)
+    else:
+        raise AssertionError(f"torch.Tensor should refuse {number!r}")
 
 assert isinstance(array64.sum(), np.float64)
 
@@ -167,11 +180,12 @@ assert isinstance(array64.sum(), np.float64)
 # -------------------
 #
 # Each modern call says what it does. ``torch.from_numpy`` always shares and
-# keeps the dtype. ``torch.tensor`` always copies, and ``dtype=`` converts.
+# keeps the dtype. ``torch.tensor`` never shares, and ``dtype=`` converts.
 # ``torch.as_tensor`` with ``dtype=`` does what ``torch.FloatTensor`` did,
 # sharing a ``float32`` array and copying any other, but the dtype is written
-# in the call. ``torch.asarray(..., copy=False)`` raises where a copy would be
-# needed.
+# in the call. ``torch.asarray(..., copy=False)`` raises where a dtype change
+# would need a copy, but it silently copies a 0-d array
+# (:ref:`sphx_glr_auto_examples_numpy_to_tensor_plot_03_as_tensor_and_asarray.py`).
 
 calls = [
     ("from_numpy(array32)", array32, torch.from_numpy(array32)),
@@ -203,22 +217,16 @@ try:
     torch.asarray(array64, dtype=torch.float32, copy=False)
 except ValueError as error:
     print(f"{type(error).__name__}: {error}")
+    assert "can't alias" in str(error)
 else:
     raise AssertionError("asarray(copy=False) should refuse a dtype change")
 
-# %%
-# What to remember
-# ----------------
-#
-# * ``torch.Tensor(array)`` and ``torch.FloatTensor(array)`` share a
-#   ``float32`` array, but silently convert and copy a ``float64`` or
-#   ``int64`` one. ``torch.Tensor`` follows the default dtype;
-#   ``torch.DoubleTensor`` and ``torch.LongTensor`` have their own.
-# * ``torch.Tensor(3)`` and ``torch.Tensor(np.int64(3))`` make three
-#   uninitialised elements, and a NumPy float scalar raises ``TypeError``.
-# * Use ``torch.from_numpy`` to share, ``torch.tensor(..., dtype=...)`` to
-#   copy, and ``torch.as_tensor(..., dtype=...)`` to share when possible:
-#   :ref:`sphx_glr_auto_examples_numpy_to_tensor_plot_01_from_numpy.py`,
-#   :ref:`sphx_glr_auto_examples_numpy_to_tensor_plot_02_torch_tensor_copies.py`
-#   and
-#   :ref:`sphx_glr_auto_examples_numpy_to_tensor_plot_03_as_tensor_and_asarray.py`.
+zero_d = np.array(1.5)
+zero_d_copy = torch.asarray(zero_d, copy=False)
+print(
+    "asarray(np.array(1.5), copy=False) shares:",
+    zero_d.ctypes.data == zero_d_copy.data_ptr(),
+)
+
+assert zero_d.ctypes.data != zero_d_copy.data_ptr()
+torch.set_warn_always(warn_always)

@@ -1,13 +1,23 @@
 """
-Mix tensors with NumPy arrays and NumPy scalars in arithmetic
-=============================================================
+Mix tensors and arrays in arithmetic
+====================================
 
-``tensor + array`` works, ``array + tensor`` raises ``TypeError``, and NumPy
-scalars work on either side. This page checks the type and dtype of each
-result, which library's dtype rules decide it, the warning that NumPy 2 adds,
-what happens to autograd, and how to make the result predictable by
-converting first.
+Convert the array first (``torch.from_numpy``), and torch computes with its
+own rules and autograd. Without that, ``tensor + array`` is computed by NumPy,
+``array + tensor`` raises ``TypeError``, and NumPy scalars work like Python
+numbers.
 """
+
+import numpy as np
+import torch
+
+tensor = torch.tensor([1.0, 2.0])
+array = np.array([10.0, 20.0])
+result = tensor + torch.from_numpy(array)  # convert first: torch's rules, autograd
+assert result.tolist() == [11.0, 22.0] and result.dtype == torch.float64
+# without converting, array + tensor raises TypeError: both sides decline it
+assert array.__add__(tensor) is NotImplemented
+assert tensor.__radd__(array) is NotImplemented
 
 # %%
 # ``tensor + array`` gives a tensor, computed by NumPy
@@ -18,13 +28,7 @@ converting first.
 
 import warnings
 
-import numpy as np
-import torch
-
 numpy2 = np.lib.NumpyVersion(np.__version__) >= "2.0.0"
-
-tensor = torch.tensor([1.0, 2.0])
-array = np.array([10.0, 20.0])
 
 with warnings.catch_warnings(record=True) as caught:
     warnings.simplefilter("always")
@@ -76,7 +80,7 @@ else:
 # own rule, for the same values as two tensors, gives ``float32``: a float
 # tensor keeps its dtype when it meets an integer tensor.
 
-counts = np.array([1, 2])
+counts = np.array([1, 2], dtype=np.int64)
 with warnings.catch_warnings():
     warnings.simplefilter("ignore", DeprecationWarning)
     numpy_rules = tensor + counts
@@ -93,8 +97,9 @@ assert torch.equal(numpy_rules.float(), torch_rules)
 # ----------------------
 #
 # To hand the tensor to NumPy, Python converts it with ``.numpy()``, which
-# refuses a tensor that requires grad. So ``tensor + array`` raises when the
-# tensor requires grad.
+# refuses a tensor that requires grad while grad mode is on. So
+# ``tensor + array`` raises when the tensor requires grad, outside
+# ``torch.no_grad()``.
 
 weights = torch.tensor([1.0, 2.0], requires_grad=True)
 
@@ -102,8 +107,21 @@ try:
     weights + array
 except RuntimeError as error:
     print(f"{type(error).__name__}: {error}")
+    assert "requires grad" in str(error)
 else:
     raise AssertionError("tensor + array should fail for a tensor that requires grad")
+
+# %%
+# Inside ``torch.no_grad()`` it works, without autograd: the result is a
+# ``float64`` tensor computed by NumPy, and it does not require grad.
+
+with torch.no_grad(), warnings.catch_warnings():
+    warnings.simplefilter("ignore", DeprecationWarning)
+    no_grad_result = weights + array
+print(no_grad_result, "requires_grad:", no_grad_result.requires_grad)
+
+assert no_grad_result.tolist() == [11.0, 22.0]
+assert no_grad_result.dtype == torch.float64 and not no_grad_result.requires_grad
 
 # %%
 # ``array + tensor`` raises ``TypeError``
@@ -208,17 +226,6 @@ assert matched.dtype == torch.float32
 assert matched.tolist() == [11.0, 22.0]
 
 # %%
-# What to remember
-# ----------------
-#
-# * ``tensor + array`` returns a new tensor, but NumPy computes it with its own
-#   dtype rules; with NumPy 2 it also emits a ``DeprecationWarning``, and it
-#   fails for a tensor that requires grad.
-# * ``array + tensor`` (and ``array * tensor``) raise ``TypeError``.
-# * NumPy scalars mix with tensors from either side like Python numbers:
-#   torch's rules, no warning, autograd kept. A ``float32`` tensor stays
-#   ``float32``.
-# * Convert the array first (``torch.from_numpy`` or ``torch.as_tensor``) to
-#   get torch's rules in either order. More on those calls:
-#   :ref:`sphx_glr_auto_examples_numpy_to_tensor_plot_01_from_numpy.py` and
-#   :ref:`sphx_glr_auto_examples_numpy_to_tensor_plot_03_as_tensor_and_asarray.py`.
+# More on the calls that convert first:
+# :ref:`sphx_glr_auto_examples_numpy_to_tensor_plot_01_from_numpy.py` and
+# :ref:`sphx_glr_auto_examples_numpy_to_tensor_plot_03_as_tensor_and_asarray.py`.
