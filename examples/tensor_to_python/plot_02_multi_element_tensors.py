@@ -4,8 +4,8 @@ Convert one-element tensors to numbers
 
 ``.item()``, ``float()`` and ``int()`` accept any tensor with exactly one
 element, whatever its shape. With more elements, reduce first (``sum()``) or
-take them all with ``.tolist()``: ``.item()`` raises ``RuntimeError`` and
-``float()`` raises ``ValueError``.
+take them all with ``.tolist()``: ``.item()`` raises ``RuntimeError``,
+``float()`` and ``int()`` raise ``ValueError``.
 """
 
 import torch
@@ -101,10 +101,10 @@ for one in [torch.tensor([2.5]), torch.tensor([[2.5]])]:
 # ------------------------------------------------
 #
 # Code that moves between NumPy and torch meets the opposite rule. NumPy
-# converts only 0-d arrays with ``float()`` and ``int()``: for an array of
-# shape ``(1,)`` it raises ``TypeError`` since NumPy 2.4, and NumPy 1.25 to 2.3
-# convert it with a ``DeprecationWarning``. ``.item()`` works on any
-# one-element array or tensor, in every version.
+# converts only 0-d arrays with ``float()``: for an array of shape ``(1,)`` it
+# raises ``TypeError`` since NumPy 2.4, and NumPy 1.25 to 2.3 convert it with a
+# ``DeprecationWarning``. ``.item()`` works on any one-element array or
+# tensor.
 
 import warnings
 

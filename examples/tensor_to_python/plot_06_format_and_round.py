@@ -102,7 +102,7 @@ for call, args in [("round(loss)", (loss,)), ("round(loss, 2)", (loss, 2))]:
 
 # %%
 # ``round(loss.item(), 2)`` rounds the Python ``float`` and gives a ``float``;
-# without a number of digits, ``round(loss.item())`` gives an ``int``.
+# without a number of digits, ``round()`` of a ``float`` gives an ``int``.
 # ``torch.round(loss, decimals=2)`` rounds inside torch and keeps a tensor of
 # the same dtype: a ``float32`` tensor cannot hold ``0.12`` exactly, so its
 # ``.item()`` is not ``0.12``.
