@@ -78,6 +78,9 @@ print(
 assert tensor.dtype == torch.int64 and array.dtype == np.int64
 assert floats.dtype == torch.float32 and float_array.dtype == np.float32
 assert float_array.ctypes.data == floats.data_ptr()
+for name in ["bool", "uint8", "int8", "int16", "int32", "int64", "float16",
+             "float32", "float64", "complex64", "complex128"]:  # fmt: skip
+    assert torch.zeros(2, dtype=getattr(torch, name)).numpy().dtype == np.dtype(name)
 
 # %%
 # Dtypes that NumPy does not have

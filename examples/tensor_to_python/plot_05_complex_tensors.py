@@ -87,6 +87,8 @@ print(shared.dtype, numpy_complex)
 
 assert shared.dtype == torch.complex128
 assert numpy_complex.tolist() == [2 + 4j, 6 - 2j]
+assert shared.numpy().dtype == np.complex128
+assert np.shares_memory(shared.numpy(), numpy_complex)
 
 # %%
 # The real and imaginary parts as arrays

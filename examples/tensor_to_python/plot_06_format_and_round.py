@@ -131,6 +131,7 @@ one_element = np.array([0.123456], dtype=np.float32)
 print(f"{scalar:.2f}", round(scalar, 2))
 
 assert f"{scalar:.2f}" == "0.12"
+assert round(scalar, 2) == np.float32(0.12)
 for attempt in (lambda: f"{one_element:.2f}", lambda: round(one_element, 2)):
     try:
         attempt()
