@@ -1,40 +1,38 @@
 """
-Make a NumPy array that does not share memory with the tensor
-=============================================================
+Copy a tensor to an independent array
+=====================================
 
-``tensor.numpy()`` shares memory with the tensor, so a change to one changes the
-other. This page shows two ways to get an independent array,
-``tensor.numpy().copy()`` and ``tensor.clone().numpy()``, and proves with
-in-place writes that each one is really independent of the original tensor.
+``tensor.numpy().copy()`` gives an array with memory of its own: a later
+in-place change of the tensor does not reach it. ``tensor.clone().numpy()``
+works too, but its array shares memory with the clone.
 """
-
-# %%
-# The starting point: a shared array
-# ----------------------------------
-#
-# As a reminder, the array from ``.numpy()`` is a view of the tensor's memory.
 
 import numpy as np
 import torch
 
 tensor = torch.tensor([1.0, 2.0, 3.0])
-shared = tensor.numpy()
-print("shares memory:", np.shares_memory(shared, tensor.numpy()))
-
-assert np.shares_memory(shared, tensor.numpy())
+array = tensor.numpy().copy()  # a copy: new memory, same values and dtype
+tensor.add_(1)  # an in-place change of the tensor does not reach the copy
+assert array.tolist() == [1.0, 2.0, 3.0]
+assert not np.shares_memory(array, tensor.numpy())
 
 # %%
 # Copy the array with ``.numpy().copy()``
 # ---------------------------------------
 #
+# ``tensor.numpy()`` alone is a view of the tensor's memory.
 # ``ndarray.copy()`` allocates new memory and copies the values into it. The
 # copy has the same values and dtype, but a different address.
 
+tensor = torch.tensor([1.0, 2.0, 3.0])
+shared = tensor.numpy()
 copied = tensor.numpy().copy()
 print(copied, copied.dtype)
-print("same address:", copied.ctypes.data == tensor.data_ptr())
-print("shares memory:", np.shares_memory(copied, tensor.numpy()))
+print("view at the tensor's address:", shared.ctypes.data == tensor.data_ptr())
+print("copy at the tensor's address:", copied.ctypes.data == tensor.data_ptr())
+print("copy shares memory:", np.shares_memory(copied, tensor.numpy()))
 
+assert shared.ctypes.data == tensor.data_ptr()
 assert copied.dtype == np.float32
 assert copied.ctypes.data != tensor.data_ptr()
 assert not np.shares_memory(copied, tensor.numpy())
@@ -103,11 +101,11 @@ assert from_clone.tolist() == [101.0, 3.0, 4.0]
 # Which one to use
 # ----------------
 #
-# Both ways give an array with its own memory, the same values and the same
-# dtype.
-# ``.numpy().copy()`` keeps the code in NumPy terms. ``.clone().numpy()`` is
-# useful when you want to keep the copy as a tensor too: the clone and the array
-# stay linked to each other, but not to the original.
+# Neither array shares memory with the original tensor, and both have its
+# values and dtype. ``.numpy().copy()`` keeps the code in NumPy terms.
+# ``.clone().numpy()`` is useful when you want to keep the copy as a tensor
+# too: the clone and the array stay linked to each other, but not to the
+# original.
 
 values = torch.tensor([0.5, 1.5, 2.5])
 first = values.numpy().copy()
@@ -117,18 +115,34 @@ print("same dtype:", first.dtype == second.dtype)
 
 assert np.array_equal(first, second)
 assert first.dtype == second.dtype == np.float32
-assert not np.shares_memory(first, second)
+for independent in (first, second):
+    assert not np.shares_memory(independent, values.numpy())
+values.add_(1)
+assert first.tolist() == second.tolist() == [0.5, 1.5, 2.5]
 
 # %%
-# What to remember
-# ----------------
-#
-# * ``tensor.numpy().copy()`` gives an array with its own memory.
-# * ``tensor.clone().numpy()`` gives an array that shares memory with the
-#   clone, and not with the original tensor.
-# * Check independence with ``np.shares_memory`` and with an in-place write,
-#   never with a reassignment such as ``array = array + 1``.
-# * Why ``.numpy()`` is a view in the first place:
-#   :ref:`sphx_glr_auto_examples_tensor_to_numpy_plot_01_numpy_shares_memory.py`.
-#   Tensors that require grad need one more step:
-#   :ref:`sphx_glr_auto_examples_tensor_to_numpy_plot_03_requires_grad.py`.
+# They differ in layout when the tensor is not contiguous, for example a
+# transposed matrix. ``ndarray.copy()`` writes a C-contiguous (row-major)
+# array by default, while ``clone()`` keeps the tensor's strides, so the
+# second array is column-major. The values are the same; code that needs
+# row-major memory, such as some C libraries, gets it from the first, or from
+# ``np.ascontiguousarray``.
+
+transposed = torch.arange(6, dtype=torch.float32).reshape(2, 3).T
+by_copy = transposed.numpy().copy()
+by_clone = transposed.clone().numpy()
+print("tensor strides (elements):", transposed.stride())
+print(".numpy().copy() strides (bytes):", by_copy.strides)
+print(".clone().numpy() strides (bytes):", by_clone.strides)
+
+assert not transposed.is_contiguous()
+assert np.array_equal(by_copy, by_clone)
+assert by_copy.flags.c_contiguous
+assert by_clone.flags.f_contiguous and not by_clone.flags.c_contiguous
+assert np.ascontiguousarray(by_clone).flags.c_contiguous
+
+# %%
+# Why ``.numpy()`` is a view in the first place:
+# :ref:`sphx_glr_auto_examples_tensor_to_numpy_plot_01_numpy_shares_memory.py`.
+# Tensors that require grad need one more step:
+# :ref:`sphx_glr_auto_examples_tensor_to_numpy_plot_03_requires_grad.py`.

@@ -1,29 +1,39 @@
 """
-Convert a tensor that requires grad to a NumPy array
-====================================================
+Convert a requires-grad tensor to NumPy
+=======================================
 
-``tensor.numpy()`` refuses a tensor that requires grad. This page shows the
-error, the usual fix ``tensor.detach().numpy()`` and the trap that comes with
-it (the array still shares memory with the tensor), and what
-``tensor.numpy(force=True)`` does.
+While grad mode is on, ``tensor.numpy()`` refuses a tensor that requires grad;
+``tensor.detach().numpy()`` converts it without a copy, so the array still
+shares the tensor's memory. Add ``.copy()`` before you write to the array.
 """
+
+import numpy as np
+import torch
+
+weights = torch.tensor([1.0, 2.0, 3.0], requires_grad=True)
+array = weights.detach().numpy()  # no copy: shares the tensor's memory
+array[0] = 100.0  # so this write changes the tensor, and autograd never knows
+assert weights.tolist() == [100.0, 2.0, 3.0] and weights.requires_grad
+safe = weights.detach().numpy().copy()  # an independent array
+safe[0] = 0.0
+assert weights[0].item() == 100.0
 
 # %%
 # ``.numpy()`` raises an error
 # ----------------------------
 #
 # A tensor with ``requires_grad=True`` is part of the autograd graph. NumPy
-# knows nothing about autograd, so ``.numpy()`` refuses to convert it.
-
-import numpy as np
-import torch
+# knows nothing about autograd, so while grad mode is on (the default),
+# ``.numpy()`` refuses to convert it.
 
 weights = torch.tensor([1.0, 2.0, 3.0], requires_grad=True)
+assert torch.is_grad_enabled()
 
 try:
     weights.numpy()
 except RuntimeError as error:
     print(f"{type(error).__name__}: {error}")
+    assert "requires grad" in str(error)
     assert "detach().numpy()" in str(error)
 else:
     raise AssertionError("tensor.numpy() should refuse a tensor that requires grad")
@@ -31,30 +41,21 @@ else:
 # %%
 # The message names the fix: ``detach()`` first.
 #
-# Use ``.detach().numpy()``
-# -------------------------
+# ``detach()`` does not copy
+# --------------------------
 #
-# ``weights.detach()`` returns a new tensor that does not require grad and is
-# not connected to the graph. ``.numpy()`` works on it.
+# ``weights.detach()`` returns a tensor that does not require grad and is not
+# connected to the graph, so ``.numpy()`` works on it. A common belief is that
+# ``detach()`` makes a copy. It does not: the detached tensor uses the **same
+# storage** as the original, and so does the array made from it.
 
 array = weights.detach().numpy()
 print(array, array.dtype)
 print("detached requires_grad:", weights.detach().requires_grad)
+print("same address:", array.ctypes.data == weights.data_ptr())
 
 assert not weights.detach().requires_grad
 assert array.tolist() == [1.0, 2.0, 3.0]
-
-# %%
-# ``detach()`` does not copy
-# --------------------------
-#
-# A common belief is that ``detach()`` makes a copy. It does not: the detached
-# tensor uses the **same storage** as the original, and so does the array made
-# from it.
-
-print("same address:", array.ctypes.data == weights.data_ptr())
-print("shares memory:", np.shares_memory(array, weights.detach().numpy()))
-
 assert array.ctypes.data == weights.data_ptr()
 assert np.shares_memory(array, weights.detach().numpy())
 
@@ -64,11 +65,9 @@ assert np.shares_memory(array, weights.detach().numpy())
 
 array[0] = 100.0
 print(weights)
-print("requires_grad:", weights.requires_grad)
 
 assert weights[0].item() == 100.0
-assert weights.requires_grad
-assert weights.is_leaf
+assert weights.requires_grad and weights.is_leaf
 
 # %%
 # Why this can silently corrupt gradients
@@ -93,6 +92,7 @@ try:
     loss.backward()
 except RuntimeError as error:
     print(f"{type(error).__name__}: {error}")
+    assert "modified by an inplace operation" in str(error)
 else:
     raise AssertionError("backward() should detect the in-place torch operation")
 
@@ -119,15 +119,41 @@ assert x.grad.tolist() == [200.0, 4.0, 6.0]
 
 # %%
 # If you want to change the array without touching the tensor, copy it:
-# ``tensor.detach().numpy().copy()``.
+# ``tensor.detach().numpy().copy()``, as at the top of this page.
 
-x = torch.tensor([1.0, 2.0, 3.0], requires_grad=True)
-safe = x.detach().numpy().copy()
-safe[0] = 100.0
-print(x)
+# %%
+# Inside ``torch.no_grad()`` the same array, the same trap
+# --------------------------------------------------------
+#
+# The check only applies while grad mode is on. Inside ``torch.no_grad()``
+# or ``torch.inference_mode()``, as in an evaluation loop, plain ``.numpy()``
+# converts a tensor that requires grad, with no error and no warning. It does
+# not copy either: the array shares the tensor's memory exactly like
+# ``detach().numpy()``, and a write through it is just as invisible to
+# autograd.
 
-assert x.tolist() == [1.0, 2.0, 3.0]
-assert not np.shares_memory(safe, x.detach().numpy())
+import warnings
+
+model_weights = torch.tensor([1.0, 2.0, 3.0], requires_grad=True)
+with warnings.catch_warnings(record=True) as caught:
+    warnings.simplefilter("always")
+    with torch.no_grad():
+        eval_array = model_weights.numpy()
+    with torch.inference_mode():
+        inference_array = model_weights.numpy()
+print("same address:", eval_array.ctypes.data == model_weights.data_ptr())
+print("inference_mode array shares it:", np.shares_memory(inference_array, eval_array))
+print("warnings:", len(caught))
+
+assert not caught
+assert eval_array.ctypes.data == model_weights.data_ptr()
+assert np.shares_memory(inference_array, eval_array)
+
+eval_array[0] = 100.0
+print(model_weights, "version:", model_weights._version)
+
+assert model_weights[0].item() == 100.0 and model_weights.requires_grad
+assert model_weights._version == 0
 
 # %%
 # ``.numpy(force=True)``
@@ -145,62 +171,72 @@ print("same address:", forced.ctypes.data == leaf.data_ptr())
 print("writeable:", forced.flags.writeable)
 
 assert forced.ctypes.data == leaf.data_ptr()
-assert np.shares_memory(forced, leaf.detach().numpy())
 assert forced.flags.writeable
-
-# %%
-# The write test confirms it: ``force=True`` gives the same trap as
-# ``detach().numpy()``.
 
 forced[0] = 100.0
 print(leaf)
 
-assert leaf[0].item() == 100.0
-assert leaf.requires_grad
+assert leaf[0].item() == 100.0 and leaf.requires_grad
 
 # %%
 # ``force=True`` copies when a step has to make new memory: for a GPU tensor
-# (``.cpu()``), or for a tensor with its conjugate or negative bit set. For
-# example, ``.conj()`` on a complex tensor only sets a bit, so plain
-# ``.numpy()`` refuses it, and ``force=True`` writes the conjugated values into
-# new memory.
+# (``.cpu()``), or for a tensor with its conjugate or negative bit set.
+# ``.conj()`` on a complex tensor only sets the conjugate bit, and the
+# imaginary part of that view has the negative bit. Plain ``.numpy()``
+# refuses both; ``force=True`` writes the resolved values into new memory.
 
 complex_values = torch.tensor([1 + 2j, 3 - 1j])
 conjugated = complex_values.conj()
+negated_imag = conjugated.imag
 
-try:
-    conjugated.numpy()
-except RuntimeError as error:
-    print(f"{type(error).__name__}: {error}")
-else:
-    raise AssertionError("tensor.numpy() should refuse a tensor with the conj bit")
+for view, bit in [(conjugated, "conjugate bit"), (negated_imag, "negative bit")]:
+    try:
+        view.numpy()
+    except RuntimeError as error:
+        print(f"{type(error).__name__}: {error}")
+        assert bit in str(error)
+    else:
+        raise AssertionError(f"tensor.numpy() should refuse a view with the {bit}")
 
 resolved = conjugated.numpy(force=True)
-print(resolved)
-print("shares memory:", np.shares_memory(resolved, complex_values.numpy()))
+resolved_imag = negated_imag.numpy(force=True)
+print(resolved, resolved_imag)
 
+assert conjugated.is_conj() and negated_imag.is_neg()
 assert resolved.tolist() == [1 - 2j, 3 + 1j]
-assert not np.shares_memory(resolved, complex_values.numpy())
-
-# %%
-# An in-place write into that array leaves the complex tensor as it was.
-
+assert resolved_imag.tolist() == [-2.0, 1.0]
+for copy in (resolved, resolved_imag):
+    assert not np.shares_memory(copy, complex_values.numpy())
 resolved[0] = 0
-print(complex_values)
-
 assert complex_values.tolist() == [1 + 2j, 3 - 1j]
 
 # %%
-# What to remember
-# ----------------
-#
-# * ``tensor.numpy()`` raises ``RuntimeError`` when the tensor requires grad.
-# * ``tensor.detach().numpy()`` works, but it is **not** a copy: a write
-#   through the array changes the original tensor, and autograd does not notice.
-# * ``tensor.numpy(force=True)`` on a CPU tensor that requires grad also shares
-#   memory with it. It copies for GPU tensors and for tensors with the
-#   conjugate or negative bit set.
-# * For an independent array, add ``.copy()``: see
-#   :ref:`sphx_glr_auto_examples_tensor_to_numpy_plot_02_independent_copies.py`.
-#   More on the conjugate and negative bits:
-#   :ref:`sphx_glr_auto_examples_edge_cases_plot_06_conj_and_neg_bits.py`.
+# ``force=True`` does not help with a dtype that NumPy lacks: ``bfloat16``,
+# ``float8_e4m3fn``, ``float8_e5m2`` and ``complex32`` still raise
+# ``TypeError``. Convert them with ``.float()`` first (``.cfloat()`` for
+# ``complex32``), as
+# :ref:`sphx_glr_auto_examples_tensor_to_numpy_plot_01_numpy_shares_memory.py`
+# shows.
+
+narrow_dtypes = (
+    torch.bfloat16,
+    torch.float8_e4m3fn,
+    torch.float8_e5m2,
+    torch.complex32,
+)
+for dtype in narrow_dtypes:
+    with warnings.catch_warnings():
+        # torch warns once that complex32 support is experimental.
+        warnings.simplefilter("ignore", UserWarning)
+        narrow = torch.zeros(2, dtype=dtype)
+    try:
+        narrow.numpy(force=True)
+    except TypeError as error:
+        assert "unsupported ScalarType" in str(error)
+    else:
+        raise AssertionError(f"numpy(force=True) should refuse {dtype}")
+print("numpy(force=True) raised TypeError for", ", ".join(map(str, narrow_dtypes)))
+
+# %%
+# More on the conjugate and negative bits:
+# :ref:`sphx_glr_auto_examples_edge_cases_plot_06_conj_and_neg_bits.py`.

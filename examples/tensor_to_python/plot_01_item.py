@@ -1,12 +1,21 @@
 """
-Get a Python number from a tensor with ``.item()``
-==================================================
+Get a Python number with ``.item()``
+====================================
 
-``tensor.item()`` turns a tensor with one element into a plain Python number.
-This page shows the Python type you get for float, integer, bool and complex
-tensors, and explains why ``torch.tensor(3.1415).item()`` prints
-``3.1414999961853027``.
+``tensor.item()`` returns the value of a one-element tensor as a plain Python
+``float``, ``int``, ``bool`` or ``complex``. A ``float32`` value shows its
+rounding there: ``torch.tensor(3.1415).item()`` is ``3.1414999961853027``, so
+compare such numbers with a tolerance.
 """
+
+import math
+
+import torch
+
+loss = torch.tensor(3.1415)  # float32, PyTorch's default dtype
+value = loss.item()  # a plain Python float (a float64), not a tensor
+assert type(value) is float and value == 3.1414999961853027
+assert value != 3.1415 and math.isclose(value, 3.1415, rel_tol=1e-6)
 
 # %%
 # ``.item()`` on a 0-d tensor
@@ -15,16 +24,14 @@ tensors, and explains why ``torch.tensor(3.1415).item()`` prints
 # A 0-d tensor has shape ``()`` and holds exactly one value. ``.item()``
 # returns that value as a Python object, not as a tensor.
 
-import torch
-
 scalar = torch.tensor(2.5)
-value = scalar.item()
+number = scalar.item()
 print("shape:", tuple(scalar.shape), " ndim:", scalar.ndim)
-print(value, type(value).__name__)
+print(number, type(number).__name__)
 
 assert scalar.shape == ()
-assert type(value) is float
-assert value == 2.5
+assert type(number) is float
+assert number == 2.5
 
 # %%
 # The Python type follows the tensor's dtype
@@ -74,14 +81,19 @@ assert str(pi_ish) == "tensor(3.1415)"
 # %%
 # The tensor is ``float32``, PyTorch's default dtype. ``float32`` cannot store
 # ``3.1415`` exactly, so it stores the nearest ``float32`` number, which is
-# slightly smaller. A Python ``float`` is a ``float64``, which has more digits,
-# so printing it shows the stored ``float32`` value in full. The tensor print
-# only shows four decimals and hides the difference.
+# slightly smaller. ``.item()`` turns it into a Python ``float``, a
+# ``float64`` that holds the same value exactly. Python prints a ``float``
+# with the fewest digits that give back that ``float64`` number, which for
+# this value is ``3.1414999961853027``. The exact value has even more digits,
+# as ``decimal.Decimal`` shows. The tensor print only shows four
+# decimals and hides the difference.
 #
 # NumPy's ``float32`` stores the very same value. NumPy prints it as ``3.1415``
 # because that is the shortest text that gives back the same ``float32``
 # number; converted to a Python ``float``, it shows the same digits as
 # ``.item()``.
+
+from decimal import Decimal
 
 import numpy as np
 
@@ -89,23 +101,14 @@ numpy_value = np.float32(3.1415)
 print("np.float32(3.1415):       ", numpy_value)
 print("float(np.float32(3.1415)):", float(numpy_value))
 print("same as .item():", float(numpy_value) == pi_ish.item())
-print(f"stored value with 20 decimals: {pi_ish.item():.20f}")
+print("exact stored value:", Decimal(pi_ish.item()))
 
 assert str(numpy_value) == "3.1415"
 assert float(numpy_value) == pi_ish.item()
-assert pi_ish.item() == 3.1414999961853027
+assert repr(pi_ish.item()) == "3.1414999961853027"
+assert float(repr(pi_ish.item())) == pi_ish.item()
+assert str(Decimal(pi_ish.item())) == "3.141499996185302734375"
 assert pi_ish.item() < 3.1415
-
-# %%
-# So compare values that come from ``float32`` tensors with a tolerance, for
-# example with ``math.isclose``, and not with ``==``.
-
-import math
-
-print("== 3.1415:          ", pi_ish.item() == 3.1415)
-print("math.isclose(3.1415):", math.isclose(pi_ish.item(), 3.1415, rel_tol=1e-6))
-
-assert math.isclose(pi_ish.item(), 3.1415, rel_tol=1e-6)
 
 # %%
 # With a ``float64`` tensor, the stored value is the same ``float64`` number
@@ -127,19 +130,13 @@ print("round trip equal:", torch.equal(back, pi_ish))
 assert torch.equal(back, pi_ish)
 
 # %%
-# What to remember
-# ----------------
-#
-# * ``.item()`` returns a Python ``float``, ``int``, ``bool`` or ``complex``,
-#   following the tensor's dtype.
-# * Values from ``float32`` tensors show ``float32`` rounding when printed as a
-#   Python ``float``. Compare them with a tolerance (``math.isclose``), not
-#   with ``==``.
-# * Tensors with more than one element:
-#   :ref:`sphx_glr_auto_examples_tensor_to_python_plot_02_multi_element_tensors.py`.
-#   Tensors that require grad:
-#   :ref:`sphx_glr_auto_examples_tensor_to_python_plot_03_scalars_that_require_grad.py`.
-#   Whole tensors to lists:
-#   :ref:`sphx_glr_auto_examples_tensor_to_python_plot_04_tolist.py`.
-#   Complex tensors:
-#   :ref:`sphx_glr_auto_examples_tensor_to_python_plot_05_complex_tensors.py`.
+# Tensors with more than one element:
+# :ref:`sphx_glr_auto_examples_tensor_to_python_plot_02_multi_element_tensors.py`.
+# Tensors that require grad:
+# :ref:`sphx_glr_auto_examples_tensor_to_python_plot_03_scalars_that_require_grad.py`.
+# Whole tensors to lists:
+# :ref:`sphx_glr_auto_examples_tensor_to_python_plot_04_tolist.py`.
+# Complex tensors:
+# :ref:`sphx_glr_auto_examples_tensor_to_python_plot_05_complex_tensors.py`.
+# Formatting and rounding:
+# :ref:`sphx_glr_auto_examples_tensor_to_python_plot_06_format_and_round.py`.

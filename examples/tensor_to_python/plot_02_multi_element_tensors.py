@@ -1,25 +1,29 @@
 """
-Convert tensors with more than one element to Python numbers
-============================================================
+Convert one-element tensors to numbers
+======================================
 
-``.item()``, ``float()`` and ``int()`` need a tensor with exactly one element.
-This page shows that they fail on a tensor with three elements, with two
-**different** exception types, then shows that one-element tensors of any
-shape work, and how ``squeeze()`` or ``reshape(())`` make a 0-d tensor.
+``.item()``, ``float()`` and ``int()`` accept any tensor with exactly one
+element, whatever its shape. With more elements, reduce first (``sum()``) or
+take them all with ``.tolist()``: ``.item()`` raises ``RuntimeError``,
+``float()`` and ``int()`` raise ``ValueError``.
 """
+
+import torch
+
+batch_loss = torch.tensor([[0.25]])  # shape (1, 1): one element is enough
+assert batch_loss.item() == float(batch_loss) == 0.25
+values = torch.tensor([1.0, 2.0, 3.0])  # three elements: reduce first
+assert values.sum().item() == 6.0 and values.tolist() == [1.0, 2.0, 3.0]
 
 # %%
 # ``.item()`` on three elements raises ``RuntimeError``
 # -----------------------------------------------------
 
-import torch
-
-values = torch.tensor([1.0, 2.0, 3.0])
-
 try:
     values.item()
 except RuntimeError as error:
     print(f"{type(error).__name__}: {error}")
+    assert "3 elements" in str(error)
 else:
     raise AssertionError("values.item() should refuse a tensor with 3 elements")
 
@@ -34,6 +38,7 @@ try:
     float(values)
 except ValueError as error:
     print(f"{type(error).__name__}: {error}")
+    assert "only one element tensors" in str(error)
 else:
     raise AssertionError("float(values) should refuse a tensor with 3 elements")
 
@@ -92,6 +97,46 @@ for one in [torch.tensor([2.5]), torch.tensor([[2.5]])]:
     assert int(one) == 2
 
 # %%
+# NumPy is stricter: ``float()`` needs a 0-d array
+# ------------------------------------------------
+#
+# Code that moves between NumPy and torch meets the opposite rule. NumPy
+# converts only 0-d arrays with ``float()``: for an array of shape ``(1,)`` it
+# raises ``TypeError`` since NumPy 2.4, and NumPy 1.25 to 2.3 convert it with a
+# ``DeprecationWarning``. ``.item()`` works on any one-element array or
+# tensor.
+
+import warnings
+
+import numpy as np
+
+numpy_version = tuple(int(part) for part in np.__version__.split(".")[:2])
+one_array = np.array([2.5])
+
+with warnings.catch_warnings(record=True) as caught:
+    warnings.simplefilter("always")
+    try:
+        outcome = float(one_array)
+    except TypeError as error:
+        outcome = error
+print(f"NumPy {np.__version__}: float(np.array([2.5])) ->", repr(outcome))
+for warning in caught:
+    print(f"{warning.category.__name__}: {warning.message}")
+print("float(torch.tensor([2.5])) ->", float(torch.tensor([2.5])))
+print(".item() ->", one_array.item(), torch.tensor([2.5]).item())
+
+if numpy_version >= (2, 4):
+    assert isinstance(outcome, TypeError)
+    assert "only 0-dimensional arrays" in str(outcome)
+else:
+    assert outcome == 2.5
+    assert [w.category for w in caught] == [DeprecationWarning]
+    assert "ndim > 0" in str(caught[0].message)
+assert float(np.array(2.5)) == 2.5  # a 0-d array converts in every version
+assert one_array.item() == np.array([[2.5]]).item() == 2.5
+assert float(torch.tensor([2.5])) == 2.5
+
+# %%
 # Make a 0-d tensor first
 # -----------------------
 #
@@ -127,24 +172,27 @@ assert values.squeeze().shape == (3,)
 
 # %%
 # To get one number from several elements, reduce them first, for example
-# with ``sum()`` or ``mean()``, which return a 0-d tensor.
+# with ``sum()``, or ``mean()`` for a floating-point tensor. Both return a 0-d
+# tensor. ``mean()`` refuses an integer tensor.
 
 total = values.sum()
+average = values.mean()
 print("sum:", tuple(total.shape), total.item())
+print("mean:", tuple(average.shape), average.item())
 
-assert total.shape == ()
-assert total.item() == 6.0
+assert total.shape == average.shape == ()
+assert total.item() == 6.0 and average.item() == 2.0
+
+try:
+    torch.tensor([1, 2, 3]).mean()
+except RuntimeError as error:
+    print(f"{type(error).__name__}: {error}")
+    assert "floating point" in str(error)
+else:
+    raise AssertionError("mean() should refuse an integer tensor")
 
 # %%
-# What to remember
-# ----------------
-#
-# * On a tensor with more than one element, ``.item()`` raises
-#   ``RuntimeError``, while ``float()`` and ``int()`` raise ``ValueError``.
-# * Any tensor with exactly one element works, whatever its shape.
-# * ``reshape(())`` checks that there is exactly one element; ``squeeze()``
-#   does not.
-# * The basics of ``.item()``:
-#   :ref:`sphx_glr_auto_examples_tensor_to_python_plot_01_item.py`. All
-#   elements at once:
-#   :ref:`sphx_glr_auto_examples_tensor_to_python_plot_04_tolist.py`.
+# The basics of ``.item()``:
+# :ref:`sphx_glr_auto_examples_tensor_to_python_plot_01_item.py`. All
+# elements at once:
+# :ref:`sphx_glr_auto_examples_tensor_to_python_plot_04_tolist.py`.

@@ -1,12 +1,19 @@
 """
-Turn a tensor into nested Python lists with ``.tolist()``
-=========================================================
+Turn a tensor into lists with ``.tolist()``
+===========================================
 
-``tensor.tolist()`` converts every element to a Python number and returns
-lists nested like the tensor's dimensions. This page shows the element types,
-the nesting, the special case of a 0-d tensor, a tensor that requires grad,
-and the ``float32`` rounding that becomes visible in the Python floats.
+``tensor.tolist()`` copies every element into a Python number and nests the
+lists like the tensor's dimensions. It works on tensors that require grad. A
+0-d tensor gives a plain number, not a list.
 """
+
+import torch
+
+matrix = torch.tensor([[1, 2], [3, 4]])
+nested = matrix.tolist()  # a copy: lists of Python ints, shaped like the tensor
+matrix.add_(10)  # an in-place change of the tensor does not reach the lists
+assert nested == [[1, 2], [3, 4]]
+assert torch.tensor(7).tolist() == 7  # a 0-d tensor gives a number, not a list
 
 # %%
 # Element types follow the dtype
@@ -14,8 +21,6 @@ and the ``float32`` rounding that becomes visible in the Python floats.
 #
 # Each element becomes a Python ``int``, ``float``, ``bool`` or ``complex``,
 # like ``.item()`` does for a single element.
-
-import torch
 
 ints = torch.tensor([1, 2, 3]).tolist()
 floats = torch.tensor([0.5, 1.5]).tolist()
@@ -115,8 +120,9 @@ assert all(type(v) is float for row in weight_list for v in row)
 # ------------------------------------
 #
 # The tensor is ``float32``, so ``0.1`` is stored as the nearest ``float32``
-# number. The tensor print rounds to four decimals, but a Python ``float``
-# shows the stored value in full.
+# number. The tensor print rounds to four decimals. The list holds that value
+# as a Python ``float``, which prints with the fewest digits that give the
+# number back, and for this number those are ``0.10000000149011612``.
 
 small = torch.tensor([0.1, 0.2, 0.5])
 small_list = small.tolist()
@@ -125,7 +131,7 @@ print(small_list)
 
 assert small.dtype == torch.float32
 assert str(small) == "tensor([0.1000, 0.2000, 0.5000])"
-assert small_list[0] == 0.10000000149011612
+assert repr(small_list[0]) == "0.10000000149011612"
 assert small_list[0] != 0.1
 assert small_list[2] == 0.5
 
@@ -139,20 +145,12 @@ print(small64)
 assert small64 == [0.1, 0.2, 0.5]
 
 # %%
-# What to remember
-# ----------------
-#
-# * ``.tolist()`` gives nested lists of Python ``int``, ``float``, ``bool`` or
-#   ``complex``, nested like the tensor's shape, and copied from the tensor.
-# * A 0-d tensor gives a plain number, not a list.
-# * It works on tensors that require grad, with no warning (unlike
-#   ``.numpy()``: see
-#   :ref:`sphx_glr_auto_examples_tensor_to_numpy_plot_03_requires_grad.py`).
-# * Values from ``float32`` tensors show their ``float32`` rounding.
-# * One number at a time:
-#   :ref:`sphx_glr_auto_examples_tensor_to_python_plot_01_item.py`. Why
-#   ``0.1`` looks like ``0.10000000149011612``: the same page. Scalars that
-#   require grad:
-#   :ref:`sphx_glr_auto_examples_tensor_to_python_plot_03_scalars_that_require_grad.py`.
-#   Complex tensors:
-#   :ref:`sphx_glr_auto_examples_tensor_to_python_plot_05_complex_tensors.py`.
+# ``.numpy()``, unlike ``.tolist()``, refuses a tensor that requires grad
+# while grad mode is on:
+# :ref:`sphx_glr_auto_examples_tensor_to_numpy_plot_03_requires_grad.py`.
+# One number at a time, and why ``float32`` values print with so many digits:
+# :ref:`sphx_glr_auto_examples_tensor_to_python_plot_01_item.py`. Scalars that
+# require grad:
+# :ref:`sphx_glr_auto_examples_tensor_to_python_plot_03_scalars_that_require_grad.py`.
+# Complex tensors:
+# :ref:`sphx_glr_auto_examples_tensor_to_python_plot_05_complex_tensors.py`.

@@ -1,13 +1,22 @@
 """
-Convert complex tensors to NumPy arrays and Python numbers
-==========================================================
+Convert complex tensors to NumPy or Python
+==========================================
 
-Complex tensors convert like real ones, with a few differences. This page
-shows the shared array that ``.numpy()`` returns and its dtype, the real and
-imaginary parts as arrays, the Python ``complex`` numbers that ``.item()`` and
-``.tolist()`` give, ``float()`` refusing a complex value, and what the
-conjugate bit changes.
+A ``complex64`` or ``complex128`` tensor converts like a real one:
+``.numpy()`` shares its memory and keeps the dtype, ``.item()`` and
+``.tolist()`` give Python ``complex`` numbers. ``float()`` refuses a value with
+an imaginary part, and a ``.conj()`` view needs ``resolve_conj()`` before
+``.numpy()``.
 """
+
+import numpy as np
+import torch
+
+values = torch.tensor([1 + 2j, 3 - 1j])  # complex64
+array = values.numpy()  # no copy: shares memory, complex64 stays complex64
+values.mul_(2)  # so an in-place change of the tensor shows in the array
+assert array.dtype == np.complex64 and array.tolist() == [2 + 4j, 6 - 2j]
+assert values[0].item() == 2 + 4j  # a Python complex
 
 # %%
 # A complex tensor
@@ -16,9 +25,6 @@ conjugate bit changes.
 # A Python ``complex`` in ``torch.tensor`` gives a ``complex64`` tensor: two
 # ``float32`` numbers per element, one for the real part and one for the
 # imaginary part. NumPy's default is ``complex128``, two ``float64`` numbers.
-
-import numpy as np
-import torch
 
 values = torch.tensor([1 + 2j, 3 - 1j])
 print(values, values.dtype)
@@ -49,6 +55,28 @@ print(values)
 assert values[0].item() == 5 + 5j
 
 # %%
+# That holds for ``complex64`` and ``complex128``. NumPy has no ``complex32``
+# (``torch.chalf``), so ``.numpy()`` raises ``TypeError`` for it; convert it
+# with ``.cfloat()`` first, which makes a ``complex64`` copy.
+
+import warnings
+
+with warnings.catch_warnings():
+    # torch warns once that complex32 support is experimental.
+    warnings.simplefilter("ignore", UserWarning)
+    half_complex = torch.zeros(2, dtype=torch.complex32)
+try:
+    half_complex.numpy()
+except TypeError as error:
+    print(f"{type(error).__name__}: {error}")
+    assert "unsupported ScalarType" in str(error)
+else:
+    raise AssertionError(".numpy() should refuse complex32")
+
+print("complex32 .cfloat().numpy():", half_complex.cfloat().numpy().dtype)
+assert half_complex.cfloat().numpy().dtype == np.complex64
+
+# %%
 # The other way, ``torch.from_numpy`` keeps NumPy's ``complex128``, and the
 # tensor shares the array's memory.
 
@@ -59,15 +87,18 @@ print(shared.dtype, numpy_complex)
 
 assert shared.dtype == torch.complex128
 assert numpy_complex.tolist() == [2 + 4j, 6 - 2j]
+assert shared.numpy().dtype == np.complex128
+assert np.shares_memory(shared.numpy(), numpy_complex)
 
 # %%
 # The real and imaginary parts as arrays
 # --------------------------------------
 #
-# ``values.real`` and ``values.imag`` are ``float32`` views of the complex
-# tensor, so their arrays share its memory too. They are strided: each
-# element is 8 bytes away from the next, because the imaginary parts sit in
-# between.
+# ``values.real`` and ``values.imag`` are views of the complex tensor with the
+# matching real dtype: ``float32`` for ``complex64`` (``float64`` for
+# ``complex128``). Their arrays share the tensor's memory too. They are
+# strided: each element is 8 bytes away from the next, because the imaginary
+# parts sit in between.
 
 real = values.real.numpy()
 imag = values.imag.numpy()
@@ -75,6 +106,7 @@ print("real:", real, real.dtype, "strides", real.strides)
 print("imag:", imag, imag.dtype, "strides", imag.strides)
 
 assert real.dtype == imag.dtype == np.float32
+assert torch.zeros(1, dtype=torch.complex128).real.dtype == torch.float64
 assert real.strides == imag.strides == (8,)
 assert np.shares_memory(real, array) and np.shares_memory(imag, array)
 
@@ -167,6 +199,7 @@ try:
     conjugated.numpy()
 except RuntimeError as error:
     print(f"{type(error).__name__}: {error}")
+    assert "conjugate bit" in str(error)
 else:
     raise AssertionError(".numpy() should refuse a tensor with the conjugate bit")
 
@@ -182,19 +215,8 @@ assert resolved.tolist() == [5 - 5j, 30 + 1j]
 assert not np.shares_memory(resolved, values.numpy())
 
 # %%
-# What to remember
-# ----------------
-#
-# * ``.numpy()`` on a complex tensor shares memory and keeps the dtype:
-#   ``complex64`` stays ``complex64``. ``.real`` and ``.imag`` give strided
-#   ``float32`` views of the same memory.
-# * ``.item()`` and ``.tolist()`` give Python ``complex`` numbers;
-#   ``complex64`` values show their ``float32`` rounding.
-# * ``float()`` raises ``RuntimeError`` for a value with an imaginary part:
-#   use ``complex()``, ``.real``, ``.imag`` or ``abs()``.
-# * A conjugated view converts with ``.item()`` and ``.tolist()``, but needs
-#   ``resolve_conj()`` (a copy) before ``.numpy()``. More on the conjugate
-#   bit: :ref:`sphx_glr_auto_examples_edge_cases_plot_06_conj_and_neg_bits.py`.
-# * Real tensors:
-#   :ref:`sphx_glr_auto_examples_tensor_to_python_plot_01_item.py` and
-#   :ref:`sphx_glr_auto_examples_tensor_to_python_plot_04_tolist.py`.
+# More on the conjugate bit:
+# :ref:`sphx_glr_auto_examples_edge_cases_plot_06_conj_and_neg_bits.py`.
+# Real tensors:
+# :ref:`sphx_glr_auto_examples_tensor_to_python_plot_01_item.py` and
+# :ref:`sphx_glr_auto_examples_tensor_to_python_plot_04_tolist.py`.
