@@ -13,7 +13,7 @@ import torch
 
 image = np.array([[0, 1000], [40000, 65535]], dtype=np.uint16)  # a 16-bit image
 pixels = torch.from_numpy(image)  # torch.uint16, shares memory with image
-values = pixels.to(torch.int32)  # a copy that every operation accepts
+values = pixels.to(torch.int32)  # a copy, in a fully supported dtype
 assert pixels.dtype == torch.uint16 and np.shares_memory(pixels.numpy(), image)
 assert (values + 1).tolist() == [[1, 1001], [40001, 65536]]  # pixels + 1 raises
 
@@ -73,6 +73,8 @@ print(back.dtype, back.tolist(), largest[0].item())
 
 assert back.dtype == np.uint64 and back.tolist() == [2**64 - 1, 8]
 assert largest[0].item() == 2**64 - 1
+for dtype in (torch.uint16, torch.uint32):
+    assert torch.zeros(1, dtype=dtype).numpy().dtype == str(dtype).split(".")[-1]
 
 # %%
 # Most arithmetic raises
