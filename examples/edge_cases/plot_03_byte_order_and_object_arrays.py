@@ -128,7 +128,8 @@ assert np.array([1, "a"]).dtype.kind == "U"
 
 for convert in (torch.from_numpy, torch.tensor, torch.as_tensor):
     name = f"torch.{convert.__name__}"
-    refuses(name, TypeError, "numpy.object_", convert, objects, short=False)
+    fragment = "numpy.object_. The only supported types are"
+    refuses(name, TypeError, fragment, convert, objects, short=False)
 
 # %%
 # Fix: ``astype`` to a numeric dtype
@@ -148,9 +149,9 @@ refuses("astype", ValueError, "'a'", with_text.astype, np.float64, short=False)
 
 # %%
 # ``torch.tensor(objects.tolist())`` works too, but the dtype then comes from
-# the Python values, not from NumPy: ``float32`` (the default dtype) when a
-# float is present, ``int64`` for only ``int``, ``bool`` for only ``bool``,
-# ``complex64`` when a ``complex`` is present.
+# the Python values, not from NumPy: ``complex64`` when a ``complex`` is
+# present, otherwise ``float32`` (the default dtype) when a float is present,
+# ``int64`` for only ``int`` and ``bool`` for only ``bool``.
 
 inferred = {}
 for values in ([1, 2.5, 3], [1, 2, 3], [True, False], [1, 2.5, 3j]):

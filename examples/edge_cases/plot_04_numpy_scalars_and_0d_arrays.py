@@ -56,6 +56,7 @@ try:
     torch.from_numpy(scalar)
 except TypeError as error:
     print(f"{type(error).__name__}: {error}")
+    assert "expected np.ndarray" in str(error)
 else:
     raise AssertionError("torch.from_numpy should refuse a NumPy scalar")
 
@@ -139,14 +140,20 @@ one_d = np.array([1.5])
 torch.asarray(one_d).add_(1)
 print("1-d array after torch.asarray(...).add_(1):", one_d)
 
+import warnings
+
 zero_d = np.array(1.5)
-torch.asarray(zero_d).add_(1)
-torch.asarray(zero_d, copy=False).add_(1)
+with warnings.catch_warnings(record=True) as caught:
+    warnings.simplefilter("always")
+    torch.asarray(zero_d).add_(1)
+    torch.asarray(zero_d, copy=False).add_(1)
 print("0-d array after two torch.asarray(...).add_(1):", zero_d)
+print("warnings:", len(caught))
 
 assert "an error is thrown if it cannot" in " ".join(torch.asarray.__doc__.split())
 assert one_d.tolist() == [2.5]
 assert zero_d.item() == 1.5  # neither write reached the 0-d array
+assert not caught  # silently
 
 # %%
 # Going back: ``.numpy()`` on a 0-d tensor
