@@ -1,13 +1,21 @@
 """
-Convert a read-only NumPy array to a tensor
-===========================================
+Convert a read-only array to a tensor
+=====================================
 
-NumPy can mark an array as read-only, but PyTorch has no read-only tensors.
-``torch.from_numpy`` still shares the memory, with a ``UserWarning``, and so do
-``torch.as_tensor`` and ``torch.asarray``. This page shows the warning, what a
-write through the tensor does to the "read-only" array, where read-only arrays
-come from, and the two fixes: ``.copy()`` and ``torch.tensor``.
+Copy it first: ``torch.from_numpy(arr.copy())`` or ``torch.tensor(arr)``.
+``torch.from_numpy``, ``torch.as_tensor`` and ``torch.asarray`` would share the
+read-only memory with only a ``UserWarning``, and PyTorch has no read-only
+tensors: a write through the tensor would change the "read-only" array.
 """
+
+import numpy as np
+import torch
+
+arr = np.frombuffer(bytes([1, 2, 3]), dtype=np.uint8)  # read-only: bytes are immutable
+tensor = torch.from_numpy(arr.copy())  # a writable copy, converted without a warning
+tensor.add_(10)  # changes only the copy
+assert not arr.flags.writeable and arr.tolist() == [1, 2, 3]
+assert tensor.tolist() == [11, 12, 13]
 
 # %%
 # A read-only array
@@ -15,9 +23,6 @@ come from, and the two fixes: ``.copy()`` and ``torch.tensor``.
 #
 # Turn off the ``writeable`` flag of an ordinary array. NumPy now refuses
 # writes made through the array.
-
-import numpy as np
-import torch
 
 arr = np.arange(4, dtype=np.float32)
 arr.flags.writeable = False
@@ -122,6 +127,8 @@ for name, source in [("np.frombuffer", from_bytes), ("np.broadcast_to", broadcas
         warnings.simplefilter("always")
         converted[name] = torch.from_numpy(source)
     assert caught, f"torch.from_numpy should warn about {name}"
+    assert issubclass(caught[0].category, UserWarning)
+    assert "not writable" in str(caught[0].message)
     print(f"{name}: {len(caught)} warning, {caught[0].category.__name__}")
 
 assert not from_bytes.flags.writeable
@@ -193,9 +200,9 @@ assert arr.tolist() == [10.0, 11.0, 12.0, 13.0]
 # Fix 2: ``torch.tensor``
 # -----------------------
 #
-# ``torch.tensor`` always copies, so the read-only flag does not matter and it
-# does not warn. The tensor owns its memory. (``torch.asarray(arr, copy=True)``
-# copies without a warning too.)
+# ``torch.tensor`` copies (it never shares memory), so the read-only flag does
+# not matter and it does not warn. The tensor owns its memory.
+# (``torch.asarray(arr, copy=True)`` copies without a warning too.)
 
 with warnings.catch_warnings(record=True) as caught:
     warnings.simplefilter("always")
@@ -216,17 +223,6 @@ assert not caught
 assert not np.shares_memory(asarray_copy.numpy(), arr)
 
 # %%
-# What to remember
-# ----------------
-#
-# * ``torch.from_numpy``, ``torch.as_tensor`` and ``torch.asarray`` accept a
-#   read-only array with a ``UserWarning`` (shown once per process unless
-#   ``torch.set_warn_always(True)``), and share its memory.
-# * PyTorch has no read-only tensors: an in-place write through the tensor
-#   changes the "read-only" array. On truly read-only memory this is undefined
-#   behaviour.
-# * To be safe, copy: ``torch.from_numpy(arr.copy())``, ``torch.tensor(arr)``
-#   or ``torch.asarray(arr, copy=True)``.
-# * More about the normal conversions:
-#   :ref:`sphx_glr_auto_examples_numpy_to_tensor_plot_01_from_numpy.py` and
-#   :ref:`sphx_glr_auto_examples_numpy_to_tensor_plot_02_torch_tensor_copies.py`.
+# More about the normal conversions:
+# :ref:`sphx_glr_auto_examples_numpy_to_tensor_plot_01_from_numpy.py` and
+# :ref:`sphx_glr_auto_examples_numpy_to_tensor_plot_02_torch_tensor_copies.py`.

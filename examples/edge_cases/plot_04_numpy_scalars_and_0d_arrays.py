@@ -2,13 +2,21 @@
 Convert NumPy scalars and 0-d arrays
 ====================================
 
-``np.float32(1.5)`` and ``np.array(1.5)`` both hold one number and both have
-shape ``()``, but the first is a NumPy *scalar* and the second is a 0-d
-*array*. PyTorch treats them differently. This page checks what
-``torch.from_numpy``, ``torch.tensor`` and ``torch.as_tensor`` do with each
-(shape, dtype, memory sharing), then goes back from a 0-d tensor with
-``.numpy()`` and ``.item()``.
+Use ``torch.tensor(value)`` for a NumPy scalar such as ``values.sum()``: it
+copies the number into a 0-d tensor and keeps NumPy's dtype. ``torch.from_numpy``
+takes only arrays, so it refuses a scalar. A 0-d array (``np.array(1.5)``)
+converts like any array, except that ``torch.asarray`` copies it.
 """
+
+import numpy as np
+import torch
+
+total = np.arange(3.0).sum()  # a NumPy scalar (np.float64), not an array
+tensor = torch.tensor(total)  # a 0-d float64 tensor holding a copy of the value
+assert tensor.shape == () and tensor.dtype == torch.float64 and tensor.item() == 3.0
+zero_d = np.array(1.5)  # a 0-d array converts like any array:
+torch.from_numpy(zero_d).add_(1)  # it shares memory
+assert zero_d.item() == 2.5
 
 # %%
 # Two ways to hold one number
@@ -16,9 +24,6 @@ shape ``()``, but the first is a NumPy *scalar* and the second is a 0-d
 #
 # A NumPy scalar is not an ``ndarray``, and it cannot be changed. A 0-d array
 # is an ``ndarray`` with no dimensions, and it owns one writable element.
-
-import numpy as np
-import torch
 
 scalar = np.float32(1.5)
 zero_d = np.array(1.5)
@@ -51,6 +56,7 @@ try:
     torch.from_numpy(scalar)
 except TypeError as error:
     print(f"{type(error).__name__}: {error}")
+    assert "expected np.ndarray" in str(error)
 else:
     raise AssertionError("torch.from_numpy should refuse a NumPy scalar")
 
@@ -73,20 +79,20 @@ assert zero_d.item() == 2.5
 # ------------------------------------------------------------
 #
 # Both accept a NumPy scalar and give a 0-d tensor. They keep NumPy's dtype:
-# ``np.float32`` gives ``torch.float32``. There is nothing to share, because a
-# NumPy scalar cannot be changed; an in-place change of the tensor leaves the
-# scalar as it was.
+# ``np.float32`` gives ``torch.float32``. There is nothing to share: both copy
+# the value into the tensor's own memory, which is not where the scalar keeps
+# its value (``np.frombuffer`` shows that place).
 
+scalar_memory = np.frombuffer(scalar, dtype=np.float32)  # the scalar's own bytes
+assert np.frombuffer(scalar, dtype=np.float32).ctypes.data == scalar_memory.ctypes.data
 for convert in (torch.tensor, torch.as_tensor):
     tensor = convert(scalar)
-    tensor.add_(1)
     print(f"torch.{convert.__name__}: {tensor!r}, shape {tuple(tensor.shape)}")
     assert tensor.shape == torch.Size([])
     assert tensor.dtype == torch.float32
-    assert tensor.item() == 2.5
-print("scalar:", scalar)
-
-assert scalar == np.float32(1.5)
+    assert tensor.data_ptr() != scalar_memory.ctypes.data  # a copy
+    tensor.add_(1)
+    assert tensor.item() == 2.5 and scalar_memory.tolist() == [1.5]
 
 # %%
 # Keeping NumPy's dtype matters for ``float64``. A Python ``float`` becomes
@@ -125,20 +131,29 @@ assert zero_d.item() == 3.0  # changed by as_tensor, not by copied
 # ------------------------------------------------
 #
 # ``torch.asarray`` shares memory with a 1-d array, and its documentation says
-# that ``copy=False`` either shares or raises an error. With the installed
-# torch, a 0-d array is silently copied, even with ``copy=False``.
+# that with ``copy=False`` "the returned tensor shares its memory with obj and
+# an error is thrown if it cannot". Yet a 0-d array is silently copied, even
+# with ``copy=False``, on every torch release this site is checked on (see
+# :doc:`/compatibility`).
 
 one_d = np.array([1.5])
 torch.asarray(one_d).add_(1)
 print("1-d array after torch.asarray(...).add_(1):", one_d)
 
-zero_d = np.array(1.5)
-torch.asarray(zero_d).add_(1)
-torch.asarray(zero_d, copy=False).add_(1)
-print("0-d array after two torch.asarray(...).add_(1):", zero_d)
+import warnings
 
+zero_d = np.array(1.5)
+with warnings.catch_warnings(record=True) as caught:
+    warnings.simplefilter("always")
+    torch.asarray(zero_d).add_(1)
+    torch.asarray(zero_d, copy=False).add_(1)
+print("0-d array after two torch.asarray(...).add_(1):", zero_d)
+print("warnings:", len(caught))
+
+assert "an error is thrown if it cannot" in " ".join(torch.asarray.__doc__.split())
 assert one_d.tolist() == [2.5]
 assert zero_d.item() == 1.5  # neither write reached the 0-d array
+assert not caught  # silently
 
 # %%
 # Going back: ``.numpy()`` on a 0-d tensor
@@ -178,18 +193,7 @@ assert number == 4.5 and numpy_scalar == 4.5
 assert array.item() == 5.5
 
 # %%
-# What to remember
-# ----------------
-#
-# * A NumPy scalar (``np.float32(1.5)``, ``values.sum()``) is not an array:
-#   ``torch.from_numpy`` raises ``TypeError``. Use ``torch.tensor(value)``,
-#   which keeps NumPy's dtype (``np.float64`` stays ``float64``).
-# * A 0-d array (``np.array(1.5)``) converts like any array: ``from_numpy`` and
-#   ``as_tensor`` share, ``torch.tensor`` copies, and the result has shape
-#   ``torch.Size([])``. ``torch.asarray`` copies it, even with ``copy=False``.
-# * ``tensor.numpy()`` on a 0-d tensor gives a shared 0-d array; ``.item()``
-#   gives a Python number.
-# * More on ``.item()``:
-#   :ref:`sphx_glr_auto_examples_tensor_to_python_plot_01_item.py`. More on
-#   ``as_tensor`` and ``asarray``:
-#   :ref:`sphx_glr_auto_examples_numpy_to_tensor_plot_03_as_tensor_and_asarray.py`.
+# More on ``.item()``:
+# :ref:`sphx_glr_auto_examples_tensor_to_python_plot_01_item.py`. More on
+# ``as_tensor`` and ``asarray``:
+# :ref:`sphx_glr_auto_examples_numpy_to_tensor_plot_03_as_tensor_and_asarray.py`.

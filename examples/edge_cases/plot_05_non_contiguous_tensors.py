@@ -2,12 +2,19 @@
 Convert a non-contiguous tensor to NumPy
 ========================================
 
-A transposed or sliced tensor is usually *non-contiguous*: its elements are not
-stored one after another in row order. ``.numpy()`` still works without a copy.
-This page shows that the array keeps the tensor's strides (PyTorch counts them
-in elements, NumPy in bytes), that it shares memory, and that
-``np.ascontiguousarray`` and ``tensor.contiguous()`` make copies.
+``t.T.numpy()`` works without a copy: the array keeps the tensor's strides
+(NumPy counts them in bytes, PyTorch in elements) and shares its memory. Only
+asking for a contiguous result copies: ``np.ascontiguousarray(array)`` or
+``tensor.contiguous()``.
 """
+
+import numpy as np
+import torch
+
+t = torch.arange(6.0).reshape(2, 3)
+array = t.T.numpy()  # shares memory with t, in transposed order
+t[0, 1] = 100  # an in-place change of t shows through the array
+assert array[1, 0] == 100 and not array.flags.c_contiguous
 
 # %%
 # A transposed tensor
@@ -15,9 +22,6 @@ in elements, NumPy in bytes), that it shares memory, and that
 #
 # ``t.T`` does not move any data. It reads the same six numbers with the
 # strides swapped: one step along a row of ``t.T`` moves 3 elements in memory.
-
-import numpy as np
-import torch
 
 t = torch.arange(6, dtype=torch.float32).reshape(2, 3)
 tt = t.T
@@ -99,10 +103,12 @@ assert array.tolist() == [[1.0, 201.0], [3.0, 9.0], [5.0, 11.0]]
 
 # %%
 # For an array that is already C-contiguous, ``np.ascontiguousarray`` copies
-# nothing: it returns the same array.
+# nothing: it returns the same array (if the array has at least one
+# dimension; a 0-d array comes back as a new 1-d array).
 
 row_major = t.numpy()
 assert np.ascontiguousarray(row_major) is row_major
+assert np.ascontiguousarray(np.array(1.0)).shape == (1,)
 
 # %%
 # ``tensor.contiguous()`` copies
@@ -134,8 +140,8 @@ assert t.contiguous() is t
 # -------------------------------------
 #
 # ``torch.from_numpy`` on a transposed array also keeps its layout and shares
-# memory (only *negative* strides are refused; see the first page of this
-# section).
+# memory. Of the layouts that slicing and transposing make, only those with a
+# *negative* stride are refused (see the first page of this section).
 
 numpy_t = np.arange(6, dtype=np.float32).reshape(2, 3).T
 from_array = torch.from_numpy(numpy_t)
@@ -147,15 +153,7 @@ assert from_array.stride() == (1, 3)
 assert numpy_t.tolist() == [[1.0, 4.0], [2.0, 5.0], [3.0, 6.0]]
 
 # %%
-# What to remember
-# ----------------
-#
-# * ``.numpy()`` on a transposed or sliced CPU tensor copies nothing: the
-#   array has the same strides (bytes = elements x element size) and shares
-#   memory.
-# * ``np.ascontiguousarray`` and ``tensor.contiguous()`` copy a non-contiguous
-#   input and return a contiguous input unchanged.
-# * Negative strides are the exception:
-#   :ref:`sphx_glr_auto_examples_edge_cases_plot_01_negative_strides.py`.
-#   For independent copies in general, see
-#   :ref:`sphx_glr_auto_examples_tensor_to_numpy_plot_02_independent_copies.py`.
+# Negative strides are the exception:
+# :ref:`sphx_glr_auto_examples_edge_cases_plot_01_negative_strides.py`.
+# For independent copies in general, see
+# :ref:`sphx_glr_auto_examples_tensor_to_numpy_plot_02_independent_copies.py`.
