@@ -233,7 +233,8 @@ else:
 # The first result is a control, not a promise: CUDA does not say when
 # ``side``'s work runs, so it is printed, not asserted. Where it is less than
 # the full sum, this run shows that only the wait that DLPack adds brought the
-# 7s to CuPy in time; where it is not, this run shows nothing about the order.
+# sevens to CuPy in time; where it is not, this run shows nothing about the
+# order.
 # The other two are asserted.
 
 if cupy is None:

@@ -85,10 +85,10 @@ assert pinned_buffer.is_pinned() and pinned_buffer.data_ptr() == buffer_address
 # ------------
 #
 # ``torch.utils.benchmark.Timer(stmt, globals=...).blocked_autorange()`` runs
-# the statement in blocks for at least 0.2 s, after a warm-up, synchronises
-# the GPU each time it reads its clock, and returns a measurement whose
-# ``median`` is the time of one call, in seconds. *GB/s* is the size divided by
-# that time (10\ :sup:`9` bytes per second).
+# the statement in blocks for at least a fifth of a second, after a warm-up,
+# synchronises the GPU each time it reads its clock, and returns a
+# measurement whose ``median`` is the time of one call, in seconds. *GB/s* is
+# the size divided by that time (10\ :sup:`9` bytes per second).
 
 from torch.utils.benchmark import Timer
 
@@ -120,11 +120,11 @@ assert pinned_buffer.data_ptr() == buffer_address  # the timed calls reused it t
 # A CUDA call returns when its work is queued, not when it is done. So
 # ``time.perf_counter()`` around the call alone measures the launch, and the
 # wait shows up in whichever later call synchronises. Below, a kernel that
-# keeps the GPU busy for about 50 ms (``torch.cuda._sleep``, a private helper
-# from torch's own tests, spinning for 10\ :sup:`8` clock cycles) is timed
-# both ways, after one untimed run: the first use of a kernel loads it, and
-# a first call may allocate memory that later calls reuse, so time code only
-# once it has run.
+# keeps the GPU busy for about a twentieth of a second (``torch.cuda._sleep``,
+# a private helper from torch's own tests, spinning for 10\ :sup:`8` clock
+# cycles) is timed both ways, after one untimed run: the first use of a
+# kernel loads it, and a first call may allocate memory that later calls
+# reuse, so time code only once it has run.
 
 import time
 
