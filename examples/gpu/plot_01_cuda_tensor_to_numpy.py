@@ -129,8 +129,8 @@ print("GPU tensor after a write into the array:", gpu_tensor)
 assert gpu_tensor[0].item() == 2.0
 
 # %%
-# It does not change the dtype, though: a dtype that NumPy lacks, such as
-# ``bfloat16``, still raises, with or without ``force=True``.
+# It does not change the dtype, though: a tensor of a dtype that NumPy lacks,
+# such as ``bfloat16``, still raises a ``TypeError``.
 
 try:
     gpu_tensor.bfloat16().numpy(force=True)
