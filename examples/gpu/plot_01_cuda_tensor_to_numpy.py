@@ -2,25 +2,22 @@
 Bring a CUDA tensor back to NumPy
 =================================
 
-A NumPy array lives in CPU memory, so ``Tensor.numpy()`` refuses a tensor that
-lives on the GPU. This page shows the error, the fix ``.cpu().numpy()`` and
-what the resulting array shares memory with, what ``.cpu()`` does to a tensor
-that is already on the CPU, and the shortcut ``.numpy(force=True)``.
+Call ``t.cpu().numpy()``: ``.cpu()`` copies the tensor into CPU memory, and
+``.numpy()`` shares that copy, never the GPU tensor's memory. ``t.numpy()``
+alone raises ``TypeError`` on a CUDA tensor.
 """
-
-# %%
-# Check for CUDA
-# --------------
-#
-# This example needs an NVIDIA GPU with CUDA. Without one, the script stops
-# here with a one-line message.
 
 import sys
 
 import torch
 
-if not torch.cuda.is_available():
+if not torch.cuda.is_available():  # the page needs CUDA: stop with one line
     sys.exit(f"This example needs a CUDA GPU, and torch {torch.__version__} sees none.")
+
+gpu_tensor = torch.tensor([1.0, 2.0, 3.0], device="cuda")
+array = gpu_tensor.cpu().numpy()  # a copy on the CPU: gpu_tensor.numpy() raises
+gpu_tensor.add_(1)  # an in-place change on the GPU does not reach the array
+assert array.tolist() == [1.0, 2.0, 3.0]
 
 # %%
 # ``.numpy()`` refuses a CUDA tensor
@@ -35,19 +32,21 @@ try:
     gpu_tensor.numpy()
 except TypeError as error:
     print(f"{type(error).__name__}: {error}")
+    assert "Tensor.cpu()" in str(error)
 else:
     raise AssertionError("gpu_tensor.numpy() should refuse a CUDA tensor")
 
 # %%
 # torch raises a ``TypeError`` (not a ``RuntimeError``), and the message says
-# what to do: copy the tensor to host (CPU) memory first.
+# what to do: copy the tensor to host (CPU) memory first, with
+# ``Tensor.cpu()``.
 
 # %%
 # Copy to the CPU, then convert
 # -----------------------------
 #
 # ``.cpu()`` copies the tensor into CPU memory, and ``.numpy()`` on that CPU
-# copy shares its memory, as it does for any CPU tensor.
+# copy shares its memory, as it does for an ordinary CPU tensor.
 
 import numpy as np
 
@@ -95,7 +94,8 @@ assert array.tolist() == [100.0, 2.0, 3.0]
 # On a tensor that is already on the CPU, ``.cpu()`` returns the very same
 # tensor object. So ``t.cpu().numpy()`` behaves differently depending on where
 # ``t`` lives: for a CUDA tensor the array is an independent copy, for a CPU
-# tensor the array shares memory with ``t`` itself.
+# tensor the array shares memory with ``t`` itself (see
+# :ref:`sphx_glr_auto_examples_tensor_to_numpy_plot_01_numpy_shares_memory.py`).
 
 cpu_tensor = torch.tensor([1.0, 2.0, 3.0])
 print("cpu_tensor.cpu() is cpu_tensor:", cpu_tensor.cpu() is cpu_tensor)
@@ -112,8 +112,8 @@ assert cpu_tensor[0].item() == 100.0
 # The shortcut ``.numpy(force=True)``
 # -----------------------------------
 #
-# ``force=True`` tells ``.numpy()`` to do whatever is needed: for a CUDA tensor
-# it copies to the CPU first (the documentation describes it as
+# ``force=True`` resolves what stands between the tensor and an array: for a
+# CUDA tensor it copies to the CPU first (the documentation describes it as
 # ``t.detach().cpu().resolve_conj().resolve_neg().numpy()``). The result never
 # shares memory with the GPU tensor.
 
@@ -129,16 +129,19 @@ print("GPU tensor after a write into the array:", gpu_tensor)
 assert gpu_tensor[0].item() == 2.0
 
 # %%
-# What to remember
-# ----------------
-#
-# * ``.numpy()`` on a CUDA tensor raises ``TypeError``; use ``.cpu().numpy()``
-#   or ``.numpy(force=True)``.
-# * The array then shares memory with the CPU copy, never with the GPU tensor.
-# * ``.cpu()`` on a CPU tensor returns the same tensor, so there the array
-#   shares memory with the original: see
-#   :ref:`sphx_glr_auto_examples_tensor_to_numpy_plot_01_numpy_shares_memory.py`
-#   and, for an independent copy,
-#   :ref:`sphx_glr_auto_examples_tensor_to_numpy_plot_02_independent_copies.py`.
-# * The other direction, NumPy to the GPU:
-#   :ref:`sphx_glr_auto_examples_gpu_plot_02_numpy_to_cuda.py`.
+# It does not change the dtype, though: a tensor of a dtype that NumPy lacks,
+# such as ``bfloat16``, still raises a ``TypeError``.
+
+try:
+    gpu_tensor.bfloat16().numpy(force=True)
+except TypeError as error:
+    print(f"{type(error).__name__}: {error}")
+    assert "BFloat16" in str(error)
+else:
+    raise AssertionError("a bfloat16 tensor should have no NumPy array")
+
+# %%
+# The other direction, NumPy to the GPU:
+# :ref:`sphx_glr_auto_examples_gpu_plot_02_numpy_to_cuda.py`. For an
+# independent copy of a CPU tensor:
+# :ref:`sphx_glr_auto_examples_tensor_to_numpy_plot_02_independent_copies.py`.

@@ -2,28 +2,23 @@
 Move a NumPy array to the GPU
 =============================
 
-A NumPy array lives in CPU memory, and a CUDA tensor lives in GPU memory, so
-moving an array to the GPU always copies it. This page moves one array to the
-GPU in four common ways and checks, for each, that the CUDA tensor is an
-independent copy: writes to the array do not reach it, and its changes do not
-reach the array. It then shows that a dtype change on the way costs a second
-copy, made on the CPU, and when ``.cuda()`` returns the tensor it was called
-on.
+``torch.from_numpy(array).to("cuda")`` and ``torch.tensor(array,
+device="cuda")`` copy the array into GPU memory: later writes on either side
+stay on their side. A dtype change on the way costs a second copy.
 """
-
-# %%
-# Check for CUDA
-# --------------
-#
-# This example needs an NVIDIA GPU with CUDA. Without one, the script stops
-# here with a one-line message.
 
 import sys
 
+import numpy as np
 import torch
 
-if not torch.cuda.is_available():
+if not torch.cuda.is_available():  # the page needs CUDA: stop with one line
     sys.exit(f"This example needs a CUDA GPU, and torch {torch.__version__} sees none.")
+
+array = np.array([1.0, 2.0, 3.0], dtype=np.float32)
+gpu_tensor = torch.from_numpy(array).to("cuda")  # a copy in GPU memory
+array[0] = 100.0  # a later write to the array does not reach the GPU tensor
+assert gpu_tensor.tolist() == [1.0, 2.0, 3.0]
 
 # %%
 # Four ways to move an array to the GPU
@@ -33,8 +28,6 @@ if not torch.cuda.is_available():
 # copy; ``.cuda()`` or ``.to("cuda")`` then copies it to the GPU.
 # ``torch.tensor`` and ``torch.as_tensor`` accept ``device="cuda"`` and do
 # both steps in one call.
-
-import numpy as np
 
 array = np.array([1.0, 2.0, 3.0], dtype=np.float32)
 
@@ -63,7 +56,9 @@ for tensor in on_gpu.values():
 #
 # Change the array in place. Each GPU tensor keeps the old value, so each one
 # is a copy. The copy is complete when the call returns (``non_blocking`` is
-# ``False`` by default), so a later write cannot reach it.
+# ``False`` by default; the marker test in
+# :ref:`sphx_glr_auto_examples_gpu_plot_04_host_to_device_transfers.py` checks
+# that such a call waits for its copy), so a later write cannot reach it.
 
 array[0] = 100.0
 print("array:", array)
@@ -168,7 +163,9 @@ assert peak_on_gpu == result_bytes + array64.nbytes
 
 # %%
 # On either route a dtype change costs two copies. An array that already has
-# the dtype you want reaches the GPU with one, as in the first sections.
+# the dtype you want reaches the GPU with one, if it is contiguous like the
+# arrays on this page (torch first gathers a non-contiguous one, such as
+# ``array[::2]``, into a contiguous block on the CPU).
 
 # %%
 # ``.cuda()`` returns the same tensor only on the current device
@@ -189,8 +186,10 @@ assert gpu_tensor.to("cuda") is gpu_tensor
 
 # %%
 # A tensor on another GPU is copied to the current one instead, and becomes
-# the same object again only where its own device is the current one. This
-# needs two GPUs; on a machine with one, the cell says so and checks nothing.
+# the same object again only where its own device is the current one. Most
+# machines have one GPU, and this case runs only with two: on a machine with
+# one, the cell says so and checks nothing, so the output below says whether
+# the machine that built this page ran it.
 
 if torch.cuda.device_count() >= 2:
     other = 1 if current.index == 0 else 0
@@ -206,23 +205,12 @@ if torch.cuda.device_count() >= 2:
 else:
     print(
         f"This machine has {torch.cuda.device_count()} GPU: the case of a tensor "
-        "on another GPU is not run here."
+        "on another GPU did not run here."
     )
 
 # %%
-# What to remember
-# ----------------
-#
-# * Moving an array to the GPU always copies it, whichever of the four calls
-#   you use; later writes on either side stay on their side.
-# * With a dtype change, ``torch.tensor(array, dtype=..., device="cuda")``
-#   copies twice: it converts on the CPU, then transfers the result.
-# * ``.cuda()`` and ``.to("cuda")`` return the same tensor only when it is
-#   already on the current device; from another GPU they copy.
-# * ``torch.from_numpy`` and ``torch.as_tensor`` share memory only with a CPU
-#   tensor: see :ref:`sphx_glr_auto_examples_numpy_to_tensor_plot_01_from_numpy.py`
-#   and :ref:`sphx_glr_auto_examples_numpy_to_tensor_plot_03_as_tensor_and_asarray.py`.
-# * The way back, GPU to NumPy:
-#   :ref:`sphx_glr_auto_examples_gpu_plot_01_cuda_tensor_to_numpy.py`.
-# * How fast the copy to the GPU is, and what pinned memory changes:
-#   :ref:`sphx_glr_auto_examples_gpu_plot_04_host_to_device_transfers.py`.
+# ``torch.from_numpy`` and ``torch.as_tensor`` share memory only with a CPU
+# tensor: see :ref:`sphx_glr_auto_examples_numpy_to_tensor_plot_01_from_numpy.py`
+# and :ref:`sphx_glr_auto_examples_numpy_to_tensor_plot_03_as_tensor_and_asarray.py`.
+# The way back, GPU to NumPy:
+# :ref:`sphx_glr_auto_examples_gpu_plot_01_cuda_tensor_to_numpy.py`.

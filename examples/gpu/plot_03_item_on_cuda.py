@@ -2,26 +2,22 @@
 Read one number from a CUDA tensor
 ==================================
 
-``.item()`` works on a CUDA tensor directly: there is no need to call
-``.cpu()`` first. This page checks the value and its Python type, shows that
-``float()`` and ``int()`` work too, shows which GPU work ``.item()`` waits for
-(the work queued on the current stream, and no other), and makes that wait
-visible with ``torch.cuda.set_sync_debug_mode``.
+``t.item()`` works directly on a one-element CUDA tensor: it copies the one
+number to the CPU and returns a Python number, no ``.cpu()`` needed. It makes
+the CPU wait for the GPU work queued on the current stream, so call it when
+you need the number, not in every step.
 """
-
-# %%
-# Check for CUDA
-# --------------
-#
-# This example needs an NVIDIA GPU with CUDA. Without one, the script stops
-# here with a one-line message.
 
 import sys
 
 import torch
 
-if not torch.cuda.is_available():
+if not torch.cuda.is_available():  # the page needs CUDA: stop with one line
     sys.exit(f"This example needs a CUDA GPU, and torch {torch.__version__} sees none.")
+
+gpu_value = torch.tensor(2.5, device="cuda")
+value = gpu_value.item()  # copies one number to the CPU, then returns it
+assert type(value) is float and value == 2.5
 
 # %%
 # ``.item()`` on a CUDA tensor
@@ -29,10 +25,8 @@ if not torch.cuda.is_available():
 #
 # A common belief is that a GPU tensor must be moved with ``.cpu()`` before
 # ``.item()``. It does not: ``.item()`` copies the one value to the host itself
-# and returns a plain Python number.
+# and returns a plain Python number, the same one that ``.cpu().item()`` gives.
 
-gpu_value = torch.tensor(2.5, device="cuda")
-value = gpu_value.item()
 print(gpu_value)
 print(type(value).__name__, value)
 
@@ -86,9 +80,10 @@ assert int(torch.tensor(7, device="cuda")) == 7
 # whether the GPU has got past it.
 #
 # The first time a process uses a kernel, CUDA loads that kernel's code onto
-# the GPU, and the load can wait for the work already queued. The page runs
-# each kernel it uses once beforehand, so that the waits measured below are
-# the ones ``.item()`` causes.
+# the GPU (lazy loading: torch sets ``CUDA_MODULE_LOADING=LAZY`` unless the
+# environment sets it), and the load can wait for the work already queued.
+# The page runs each kernel it uses once beforehand, so that the waits
+# measured below are the ones ``.item()`` causes.
 
 import time
 
@@ -105,6 +100,7 @@ torch.cuda.synchronize()
 # ``.item()`` copies the value to the host on the current stream, then waits
 # until that stream has done everything queued on it so far, the copy
 # included. So the value it returns is the one that the queued work left.
+# ``.cpu()`` does the same: it copies on the current stream and waits for it.
 #
 # Here the current stream gets the long kernel, then a write of 3.5 into the
 # tensor, then an event. ``.item()`` must see the 3.5, although the write
@@ -134,14 +130,14 @@ assert queued_before_item.query()
 assert queue_ms < item_ms
 
 # %%
-# Work on other streams is not waited for
-# ---------------------------------------
+# Work on torch's other streams is not waited for
+# -----------------------------------------------
 #
-# ``.item()`` does not wait for "all the GPU work". Work on another stream can
-# still be running when it returns. Below, a second stream (``side``) gets the
-# long kernel, then a write of 4.5 into ``result``, then an event; the current
-# stream gets nothing new. ``.item()`` on a tensor of the current stream then
-# returns without waiting for ``side``.
+# ``.item()`` does not wait for "all the GPU work". Below, a second stream
+# (``side``, from ``torch.cuda.Stream()``) gets the long kernel, then a write
+# of 4.5 into ``result``, then an event; the current stream gets nothing new.
+# ``.item()`` on a tensor of the current stream then returns without waiting
+# for ``side``.
 #
 # CUDA does not promise how long the kernel on ``side`` runs, so the page does
 # not assert what the event says at that moment. It prints what this run saw.
@@ -165,17 +161,35 @@ print("side's work was complete when item() returned (this run):", side_done.que
 assert number == 3.5
 
 # %%
+# This holds for streams from ``torch.cuda.Stream()``, which torch creates
+# *non-blocking*. Streams made outside torch can behave differently: torch's
+# default stream is CUDA's legacy default stream, and work queued there also
+# waits for the work queued before it on every *blocking* stream of the same
+# device (CuPy's ``cupy.cuda.Stream()`` is one by default). So while the
+# default stream is the current one, ``.item()`` and ``.cpu()`` wait for its
+# work and for earlier work on blocking streams, but not for work on
+# non-blocking streams such as ``side``.
+#
 # To read a value that another stream computes, make the current stream wait
 # for that stream first: ``torch.cuda.current_stream().wait_stream(side)``
-# queues the wait on the GPU, without blocking the CPU. ``.item()`` then waits
-# for the current stream, which now includes ``side``'s work, so it returns
-# the 4.5.
+# queues the wait on the GPU, without blocking the CPU (the call returns long
+# before ``side`` is done, and the wait moves into the ``.item()`` that
+# follows). ``.item()`` then waits for the current stream, which now includes
+# ``side``'s work, so it returns the 4.5.
 
+start = time.perf_counter()
 torch.cuda.current_stream().wait_stream(side)
-print("result.item() after wait_stream(side):", result.item())
+wait_ms = (time.perf_counter() - start) * 1e3
+start = time.perf_counter()
+number = result.item()
+item_ms = (time.perf_counter() - start) * 1e3
+print(f"wait_stream(side) returned after {wait_ms:.2f} ms (measured)")
+print(f"result.item() then returned {number} after {item_ms:.0f} ms (measured)")
 
-assert result.item() == 4.5
+assert number == 4.5
 assert side_done.query()
+# The wait is in .item(), not in wait_stream().
+assert wait_ms < item_ms
 
 # %%
 # In a training loop, a ``.item()`` in every step (for example to print the
@@ -186,27 +200,33 @@ assert side_done.query()
 # Make the synchronisation visible
 # --------------------------------
 #
-# ``torch.cuda.set_sync_debug_mode("warn")`` makes torch warn whenever an
+# ``torch.cuda.set_sync_debug_mode("warn")`` makes torch warn when an
 # operation synchronises with the GPU, which helps to find hidden waits in a
-# program. ``.item()`` is one of those operations. The mode is reset to
-# ``"default"`` (no warnings) afterwards. Switching the mode on can print a
-# warning of its own, as it does below: torch calls the mode a prototype that
-# does not yet detect every synchronising operation.
+# program. It sees many synchronising operations, not all, as the warning it
+# gives when it is switched on says. ``.item()`` is one that it sees. (torch
+# gives that first warning once per process; ``torch.set_warn_always(True)``
+# makes it warn every time, so that the page can show it.) The mode is reset
+# to ``"default"`` (no warnings) afterwards.
 
 import warnings
 
-torch.cuda.set_sync_debug_mode("warn")
-try:
-    with warnings.catch_warnings(record=True) as caught:
-        warnings.simplefilter("always")
+torch.set_warn_always(True)  # report warn-once warnings every time they happen
+with warnings.catch_warnings(record=True) as caught:
+    warnings.simplefilter("always")
+    torch.cuda.set_sync_debug_mode("warn")
+    try:
         value = gpu_value.item()
-finally:
-    torch.cuda.set_sync_debug_mode("default")
+    finally:
+        torch.cuda.set_sync_debug_mode("default")
+torch.set_warn_always(False)
 
-assert caught, "gpu_value.item() should warn in sync debug mode 'warn'"
 for warning in caught:
     print(f"{warning.category.__name__}: {warning.message}")
 
+assert any(
+    "prototype feature and does not yet detect all" in str(warning.message)
+    for warning in caught
+)
 assert any(
     issubclass(warning.category, UserWarning)
     and "called a synchronizing CUDA operation" in str(warning.message)
@@ -233,18 +253,7 @@ finally:
 assert torch.cuda.get_sync_debug_mode() == 0
 
 # %%
-# What to remember
-# ----------------
-#
-# * ``.item()``, ``float()`` and ``int()`` work directly on a one-element CUDA
-#   tensor; ``.cpu()`` first only adds another copy.
-# * ``.item()`` waits for the work queued on the current stream before it,
-#   not for work on other streams: make the current stream wait for those
-#   (``wait_stream`` or an event) before you read their results. Call
-#   ``.item()`` when you need the number, not in every step just in case.
-# * ``torch.cuda.set_sync_debug_mode("warn")`` (or ``"error"``) shows where a
-#   program waits for the GPU.
-# * More about ``.item()`` on the CPU:
-#   :ref:`sphx_glr_auto_examples_tensor_to_python_plot_01_item.py`, and for
-#   tensors that require grad,
-#   :ref:`sphx_glr_auto_examples_tensor_to_python_plot_03_scalars_that_require_grad.py`.
+# More about ``.item()`` on the CPU:
+# :ref:`sphx_glr_auto_examples_tensor_to_python_plot_01_item.py`, and for
+# tensors that require grad,
+# :ref:`sphx_glr_auto_examples_tensor_to_python_plot_03_scalars_that_require_grad.py`.

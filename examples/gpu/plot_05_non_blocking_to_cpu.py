@@ -2,27 +2,24 @@
 Copy a CUDA tensor to NumPy without blocking, safely
 ====================================================
 
-``t.to("cpu", non_blocking=True)`` returns as soon as the copy is queued. The
-CPU tensor it gives, and the NumPy array on top of it, can hold incomplete
-data until the GPU has finished the copy: reading them before a synchronize
-reads whatever the memory held. This page shows what torch returns, what a
-read too early can see, and the safe pattern: copy into pinned memory, then
-wait for an event (or ``torch.cuda.synchronize()``) before reading.
+``t.to("cpu", non_blocking=True)`` and ``buffer.copy_(t, non_blocking=True)``
+return before the GPU has written the CPU memory: wait for the copy (an
+event, or ``torch.cuda.synchronize()``) before you read it or a NumPy array
+on it. Reading earlier can give incomplete data, and nothing warns you.
 """
-
-# %%
-# Check for CUDA
-# --------------
-#
-# This example needs an NVIDIA GPU with CUDA. Without one, the script stops
-# here with a one-line message.
 
 import sys
 
 import torch
 
-if not torch.cuda.is_available():
+if not torch.cuda.is_available():  # the page needs CUDA: stop with one line
     sys.exit(f"This example needs a CUDA GPU, and torch {torch.__version__} sees none.")
+
+on_gpu = torch.arange(4, device="cuda")
+pinned = torch.empty(4, dtype=on_gpu.dtype, pin_memory=True)  # CPU, page-locked
+pinned.copy_(on_gpu, non_blocking=True)  # returns before the copy is done
+torch.cuda.synchronize()  # wait for the copy, then read
+assert pinned.numpy().tolist() == [0, 1, 2, 3]  # .numpy() shares `pinned`
 
 # %%
 # The data, and a long kernel
@@ -41,12 +38,15 @@ expected = np.arange(2**24, dtype=np.int32)
 long_kernel = 2 * 10**9  # clock cycles for torch.cuda._sleep
 
 # %%
-# Allocating pinned memory can itself wait for the GPU. A first copy of the
-# same size, made and finished here, leaves torch a pinned block to reuse, so
-# that the call below only queues its copy. It copies a tensor full of -1, not
-# the source.
+# Allocating pinned memory can itself wait for the GPU (CUDA serialises its
+# streams around a page-locked allocation). A first copy of the same size,
+# made, freed and finished here, leaves torch's cache of pinned memory a block
+# to reuse, so that the call below only queues its copy. It copies a tensor
+# full of -1, not the source.
 
-torch.full_like(source, -1).to("cpu", non_blocking=True)
+warm_up = torch.full_like(source, -1).to("cpu", non_blocking=True)
+reusable_block = warm_up.data_ptr()
+del warm_up  # torch keeps the pinned block in its cache
 torch.cuda.synchronize()
 
 # %%
@@ -54,17 +54,20 @@ torch.cuda.synchronize()
 # ------------------------------------------------------
 #
 # torch puts the result of ``.to("cpu", non_blocking=True)`` in pinned memory,
-# the only host memory that the GPU can write to while the CPU goes on. The
-# call returns a CPU tensor whose memory the GPU has not written yet.
+# the only host memory that the GPU can write to while the CPU goes on: here
+# the block that the first copy left. The call returns a CPU tensor whose
+# memory the GPU has not written yet.
 
 torch.cuda._sleep(long_kernel)
 host = source.to("cpu", non_blocking=True)
 too_early = host.numpy().copy()  # read before any synchronize: not safe
 
 print("host:", host.device, host.dtype, "pinned:", host.is_pinned())
+print("in the block that the first copy left:", host.data_ptr() == reusable_block)
 
 assert host.device.type == "cpu"
 assert host.is_pinned()
+assert host.data_ptr() == reusable_block
 
 # %%
 # What did the early read see? Nothing is promised: the copy may not have
@@ -83,9 +86,9 @@ print(
 #
 # An event recorded on the stream after the copy marks the point where the
 # copy is done. ``event.synchronize()`` makes the CPU wait for that point
-# only; ``torch.cuda.synchronize()`` waits for all the work on the GPU. After
-# either, the data is complete, and ``.numpy()`` shares the host tensor's
-# memory, as it does for any CPU tensor.
+# only; ``torch.cuda.synchronize()`` waits for all the work on the current
+# device. After either, the data is complete, and ``.numpy()`` shares the host
+# tensor's memory, as it does for an ordinary CPU tensor.
 
 copied = torch.cuda.Event()
 copied.record()  # on the current stream, behind the copy
@@ -135,16 +138,11 @@ torch.cuda.synchronize()
 assert np.array_equal(array, expected + 4)
 
 # %%
-# What to remember
-# ----------------
-#
-# * ``t.to("cpu", non_blocking=True)`` returns a pinned CPU tensor before the
-#   GPU has written it. Reading it, or a NumPy array on it, before a
-#   synchronize can give incomplete data, and nothing warns you.
-# * Safe: copy into pinned memory with ``non_blocking=True``, record a
-#   ``torch.cuda.Event`` after the copy, and call ``event.synchronize()`` (or
-#   ``torch.cuda.synchronize()``) before reading.
-# * The plain ``t.cpu().numpy()`` waits for its copy and needs none of this:
-#   :ref:`sphx_glr_auto_examples_gpu_plot_01_cuda_tensor_to_numpy.py`. The
-#   other direction, and what pinned memory changes there:
-#   :ref:`sphx_glr_auto_examples_gpu_plot_04_host_to_device_transfers.py`.
+# The plain ``t.cpu().numpy()`` waits for its copy and needs none of this, as
+# long as ``t`` was computed on the current stream:
+# :ref:`sphx_glr_auto_examples_gpu_plot_01_cuda_tensor_to_numpy.py` (and, for
+# which GPU work such a copy waits for,
+# :ref:`sphx_glr_auto_examples_gpu_plot_03_item_on_cuda.py`). How fast
+# each way is: :ref:`sphx_glr_auto_examples_gpu_plot_08_gpu_to_cpu_fast.py`.
+# The other direction, and what pinned memory changes there:
+# :ref:`sphx_glr_auto_examples_gpu_plot_04_host_to_device_transfers.py`.

@@ -2,32 +2,26 @@
 Share GPU memory with CuPy
 ==========================
 
-A CuPy array lives in GPU memory, as a CUDA tensor does, so the two can share
-it without any copy, in two ways: through DLPack (``cupy.from_dlpack(tensor)``
-and ``torch.from_dlpack(cupy_array)``) and through the CUDA array interface
-(``torch.as_tensor(cupy_array, device="cuda")`` and
-``cupy.asarray(tensor)``). This page asserts the sharing with data pointers
-and in-place writes, then shows how each way treats CUDA streams: DLPack
-orders the two libraries' GPU work for you, the CUDA array interface, as torch
-reads it, leaves that to you.
-
-Where CuPy is not installed, each cell prints that it was skipped and checks
-nothing.
+``cupy.from_dlpack(tensor)`` and ``torch.from_dlpack(cupy_array)`` share GPU
+memory, without a copy. DLPack orders only the work on torch's *current*
+stream at the moment of the hand-over: hand a tensor over while the stream
+that wrote it is current, or make the current stream wait for it first.
 """
 
-# %%
-# Check for CUDA
-# --------------
-#
-# This example needs an NVIDIA GPU with CUDA. Without one, the script stops
-# here with a one-line message.
-
+import importlib.util
 import sys
 
 import torch
 
-if not torch.cuda.is_available():
+if not torch.cuda.is_available():  # the page needs CUDA: stop with one line
     sys.exit(f"This example needs a CUDA GPU, and torch {torch.__version__} sees none.")
+cupy = importlib.import_module("cupy") if importlib.util.find_spec("cupy") else None
+
+if cupy is not None:  # without CuPy, the page's checks are skipped
+    tensor = torch.zeros(3, device="cuda")
+    array = cupy.from_dlpack(tensor)  # the tensor's GPU memory, not a copy
+    array += 1  # an in-place change through CuPy shows in the tensor
+    assert tensor.tolist() == [1.0, 1.0, 1.0]
 
 # %%
 # Check for CuPy
@@ -37,14 +31,9 @@ if not torch.cuda.is_available():
 # here, and every cell below prints one line saying that it was skipped. The
 # output shows whether the build that made this page had CuPy.
 
-import importlib.util
-
-if importlib.util.find_spec("cupy") is None:
-    cupy = None
+if cupy is None:
     print("CuPy is not installed here: the CuPy checks on this page are skipped.")
 else:
-    import cupy
-
     print("CuPy", cupy.__version__)
 
 SKIPPED = "Skipped: CuPy is not installed."
@@ -125,9 +114,7 @@ else:
 #
 # ``__cuda_array_interface__`` is a dictionary that describes GPU memory: its
 # address, shape, strides and type. ``torch.as_tensor(cupy_array,
-# device="cuda")`` reads it and shares the memory. Pass ``device="cuda"``:
-# torch releases before the change in pull request pytorch/pytorch#132595
-# (2024) made a CPU copy when ``device`` was left out. ``torch.tensor`` always
+# device="cuda")`` reads it and shares the memory; ``torch.tensor`` always
 # copies.
 
 if cupy is None:
@@ -147,6 +134,28 @@ else:
     assert copied.data_ptr() != array.data.ptr
     assert shared.tolist() == [0.0, 1.0, 7.0, 3.0]
     assert copied.tolist() == [0.0, 1.0, 2.0, 3.0]
+
+# %%
+# Pass ``device="cuda"``. Without it, older torch releases, 2.3 among them,
+# make a CPU copy; pull request pytorch/pytorch#132595 (August 2024) made the
+# result stay on the GPU, sharing the memory. The cell prints which one the
+# installed torch does.
+
+TORCH = tuple(int(part) for part in torch.__version__.split("+")[0].split(".")[:2])
+
+if cupy is None:
+    print(SKIPPED)
+else:
+    implicit = torch.as_tensor(array)
+    shares = implicit.data_ptr() == array.data.ptr
+    print(f"as_tensor without device=: on {implicit.device}, shares memory: {shares}")
+
+    if implicit.device.type == "cuda":
+        assert shares
+    else:
+        assert not shares and implicit.tolist() == [0.0, 1.0, 7.0, 3.0]
+    if TORCH < (2, 4):
+        assert implicit.device.type == "cpu"
 
 # %%
 # A CUDA tensor has the same attribute, so ``cupy.asarray(tensor)`` shares the
@@ -170,42 +179,79 @@ else:
 # To see how the two ways treat streams, the next cells queue work behind a
 # kernel that keeps the GPU busy for about a second: ``torch.cuda._sleep``, a
 # private helper from torch's own tests, spinning for two billion clock cycles.
-# This cell also runs, once, the sum and the ``.item()`` that a later cell
-# reads with: their first use loads a kernel and allocates a small pinned
-# buffer, and either can make the CPU wait for the GPU, which would hide what
-# that cell shows.
+#
+# ``sum_seen_by_cupy`` is the experiment of the next section: torch writes 7
+# into every element on a stream of its own, ``side``, behind the long kernel,
+# hands the tensor to CuPy, and CuPy sums it at once, on its own current
+# stream. ``export`` says when the tensor is handed over. The first use of a
+# kernel loads it (CUDA's lazy loading), and a first read may allocate
+# memory; either can make the CPU wait for the GPU and hide what the next
+# section shows. So this cell runs the experiment once with a short kernel,
+# and torch's sum and ``.item()`` once, which a later cell reads with.
 
 if cupy is None:
     print(SKIPPED)
 else:
     long_kernel = 2 * 10**9  # clock cycles for torch.cuda._sleep
+    side = torch.cuda.Stream()
+
+    def sum_seen_by_cupy(export, cycles=long_kernel):
+        produced = torch.zeros(2**20, device="cuda")
+        torch.cuda.synchronize()
+        with torch.cuda.stream(side):
+            torch.cuda._sleep(cycles)
+            produced.fill_(7)  # queued on side, behind the long kernel
+            if export == "inside the block":  # torch's current stream: side
+                consumed = cupy.from_dlpack(produced)
+        if export == "after wait_stream(side)":
+            torch.cuda.current_stream().wait_stream(side)
+        if export != "inside the block":  # torch's current stream: the default
+            consumed = cupy.from_dlpack(produced)
+        total = float(consumed.sum())  # queued on CuPy's stream, then read
+        torch.cuda.synchronize()
+        return total
+
+    sum_seen_by_cupy("inside the block", cycles=1)
     print("warm-up sum:", torch.ones(2, device="cuda").sum().item())
 
 # %%
-# DLPack orders the work on the two streams
-# -----------------------------------------
+# DLPack orders the work on torch's current stream
+# ------------------------------------------------
 #
-# In DLPack, the library that receives the data (the *consumer*) passes its
-# current stream to the one that gives it (the *producer*), and the producer
-# makes that stream wait for its own work. Here torch produces on a stream of
-# its own, ``side``: a long kernel, then a write of 7 into every element. CuPy
-# consumes on its default stream. Without that wait, CuPy's sum would run
-# before the write; with it, the sum sees every 7.
+# In DLPack, the library that receives the data (the *consumer*, here CuPy)
+# passes its current stream to the one that gives it (the *producer*, here
+# torch). torch makes that stream wait for the work queued so far on torch's
+# *current* stream, at the moment of the hand-over, and for nothing else.
+#
+# The experiment runs three times. After the ``with torch.cuda.stream(side)``
+# block, torch's current stream is the default stream again, so handing the
+# tensor over there orders nothing: CuPy's sum can run before the write. Inside
+# the block, ``side`` is current, and CuPy's sum waits for the write. After
+# ``torch.cuda.current_stream().wait_stream(side)``, the default stream
+# includes ``side``'s work, so it waits too.
+#
+# The first result is a control, not a promise: CUDA does not say when
+# ``side``'s work runs, so it is printed, not asserted. Where it is less than
+# the full sum, this run shows that only the wait that DLPack adds brought the
+# sevens to CuPy in time; where it is not, this run shows nothing about the
+# order.
+# The other two are asserted.
 
 if cupy is None:
     print(SKIPPED)
 else:
-    side = torch.cuda.Stream()
-    with torch.cuda.stream(side):
-        produced = torch.zeros(2**20, device="cuda")
-        torch.cuda._sleep(long_kernel)
-        produced.fill_(7)  # queued on side, behind the long kernel
-        consumed = cupy.from_dlpack(produced)
+    full = 7 * 2**20
+    seen = {}
+    for export in ("after the block", "inside the block", "after wait_stream(side)"):
+        seen[export] = sum_seen_by_cupy(export)
+        print(f"handed over {export}: CuPy's sum is {seen[export]:.0f} of {full}")
+    print(
+        "the control saw less than the full sum (this run):",
+        seen["after the block"] < full,
+    )
 
-    total = float(consumed.sum())  # runs on CuPy's current stream
-    print("sum seen by CuPy:", total)
-
-    assert total == 7 * 2**20
+    assert seen["inside the block"] == full
+    assert seen["after wait_stream(side)"] == full
 
 # %%
 # The CUDA array interface leaves the streams to you
@@ -213,9 +259,10 @@ else:
 #
 # Version 3 of the CUDA array interface adds a ``stream`` entry: the stream on
 # which the producer last worked on the memory, for the consumer to wait for.
-# CuPy fills it in. torch does not read it (``torch.as_tensor`` takes the
-# address, shape, strides and type, nothing else), and torch's own
-# ``__cuda_array_interface__`` is version 2, without a stream.
+# CuPy fills it in. torch does not read it (its reader of the interface,
+# ``tensor_from_cuda_array_interface``, takes the address, shape, strides and
+# type, nothing else), and torch's own ``__cuda_array_interface__`` is
+# version 2, without a stream.
 #
 # So when CuPy writes on a stream of its own, make torch's stream wait for it
 # yourself. ``torch.cuda.ExternalStream`` wraps CuPy's stream for torch, and
@@ -255,21 +302,9 @@ else:
     assert total == 5 * 2**20
 
 # %%
-# What to remember
-# ----------------
-#
-# * ``cupy.from_dlpack(tensor)``, ``torch.from_dlpack(cupy_array)``,
-#   ``torch.as_tensor(cupy_array, device="cuda")`` and
-#   ``cupy.asarray(tensor)`` share GPU memory: nothing is copied, and an
-#   in-place write through one is seen through the other.
-# * ``torch.tensor(cupy_array, device="cuda")`` copies.
-# * DLPack makes the consumer's stream wait for the producer's work. The CUDA
-#   array interface, as torch reads it, does not: when CuPy works on a stream
-#   of its own, make torch's stream wait for it (``wait_stream`` with a
-#   ``torch.cuda.ExternalStream``) before torch reads the data.
-# * DLPack on the CPU, with NumPy:
-#   :ref:`sphx_glr_auto_examples_edge_cases_plot_08_dlpack.py`. Which GPU work
-#   ``.item()`` waits for:
-#   :ref:`sphx_glr_auto_examples_gpu_plot_03_item_on_cuda.py`. The same
-#   sharing with JAX:
-#   :ref:`sphx_glr_auto_examples_gpu_plot_07_jax_arrays.py`.
+# DLPack on the CPU, with NumPy:
+# :ref:`sphx_glr_auto_examples_edge_cases_plot_08_dlpack.py`. Which GPU work
+# ``.item()`` waits for:
+# :ref:`sphx_glr_auto_examples_gpu_plot_03_item_on_cuda.py`. The same
+# sharing with JAX:
+# :ref:`sphx_glr_auto_examples_gpu_plot_07_jax_arrays.py`.

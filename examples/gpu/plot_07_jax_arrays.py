@@ -2,31 +2,32 @@
 Share GPU memory with JAX
 =========================
 
-A JAX array on the GPU and a CUDA tensor can share memory through DLPack,
-without a copy: ``jax.dlpack.from_dlpack(tensor)`` and
-``torch.from_dlpack(jax_array)``. This page asserts the sharing with data
-pointers, shows that DLPack orders the GPU work of the two libraries, and
-explains why it writes nothing in place: JAX arrays are immutable, and JAX's
-documentation warns that changing a shared buffer in place may lead to
-undefined behaviour.
-
-Where JAX, or JAX's GPU support, is not installed, each cell prints that it
-was skipped and checks nothing.
+``jax.dlpack.from_dlpack(tensor)`` and ``torch.from_dlpack(jax_array)`` share
+GPU memory, without a copy. Change nothing in place: JAX arrays are
+immutable. DLPack orders only the work on torch's *current* stream at the
+moment of the hand-over, so hand a tensor over while the stream that wrote it
+is current.
 """
 
-# %%
-# Check for CUDA
-# --------------
-#
-# This example needs an NVIDIA GPU with CUDA. Without one, the script stops
-# here with a one-line message.
-
+import importlib.util
+import os
 import sys
 
 import torch
 
-if not torch.cuda.is_available():
+if not torch.cuda.is_available():  # the page needs CUDA: stop with one line
     sys.exit(f"This example needs a CUDA GPU, and torch {torch.__version__} sees none.")
+os.environ.setdefault("XLA_PYTHON_CLIENT_PREALLOCATE", "false")  # see below
+jax_gpu = None
+if importlib.util.find_spec("jax") is not None:
+    import jax.dlpack
+
+    jax_gpu = next((d for d in jax.devices() if d.platform == "gpu"), None)
+
+if jax_gpu is not None:  # without JAX on the GPU, the page's checks are skipped
+    tensor = torch.arange(3.0, device="cuda")
+    from_torch = jax.dlpack.from_dlpack(tensor)  # the tensor's memory, no copy
+    assert from_torch.unsafe_buffer_pointer() == tensor.data_ptr()
 
 # %%
 # Check for JAX on the GPU
@@ -37,29 +38,21 @@ if not torch.cuda.is_available():
 # below prints one line saying that it was skipped. The output shows whether
 # the build that made this page had JAX on the GPU.
 #
-# By default JAX reserves most of the GPU's memory when it starts. The
-# environment variable ``XLA_PYTHON_CLIENT_PREALLOCATE=false``, set before JAX
-# starts, makes it allocate as it goes, so that torch's tensors still fit.
+# By default JAX preallocates a large part of the GPU's memory when it runs
+# its first operation (75%, says the "GPU memory allocation" page of JAX's
+# current documentation). The environment
+# variable ``XLA_PYTHON_CLIENT_PREALLOCATE=false``, set before that, makes it
+# allocate as it goes, so that torch's tensors still fit. The first lines of
+# the script set it.
 
-import importlib.util
-import os
-
-os.environ.setdefault("XLA_PYTHON_CLIENT_PREALLOCATE", "false")
-
-jax_gpu = None
 if importlib.util.find_spec("jax") is None:
     print("JAX is not installed here: the JAX checks on this page are skipped.")
+elif jax_gpu is None:
+    print("JAX sees no GPU here: the JAX checks on this page are skipped.")
 else:
-    import jax
-    import jax.dlpack
     import jax.numpy as jnp
 
-    gpus = [device for device in jax.devices() if device.platform == "gpu"]
-    if gpus:
-        jax_gpu = gpus[0]
-        print("JAX", jax.__version__, "on", jax_gpu)
-    else:
-        print("JAX sees no GPU here: the JAX checks on this page are skipped.")
+    print("JAX", jax.__version__, "on", jax_gpu)
 
 SKIPPED = "Skipped: JAX on the GPU is not available."
 
@@ -111,53 +104,85 @@ else:
 # On the CPU, and with CuPy, this site shows sharing with a write through one
 # object that the other one sees. Not here: a JAX array never changes, and JAX
 # builds on that (it may, for example, keep a copy of the values on the host
-# once it has read them). JAX's documentation of ``from_dlpack`` and
-# ``to_dlpack`` says that changing a shared buffer in place may lead to
-# undefined behaviour. So the addresses above are the proof of sharing, and a
+# once it has read them). The documentation of
+# `jax.dlpack.from_dlpack
+# <https://docs.jax.dev/en/latest/_autosummary/jax.dlpack.from_dlpack.html>`__
+# says that changing a shared buffer in place may lead to undefined
+# behaviour. So the addresses above are the proof of sharing, and a
 # program that needs to change the data should copy it first, for example
 # with ``torch.from_dlpack(jax_array).clone()``.
 
 # %%
-# DLPack orders the work of the two libraries
-# -------------------------------------------
+# DLPack orders the work on torch's current stream
+# ------------------------------------------------
 #
 # GPU work is queued on *streams*, and JAX works on streams of its own. In
 # DLPack, the library that receives the data (the *consumer*, here JAX)
 # passes a stream of its own to the one that gives it (the *producer*, here
-# torch), and the producer makes that stream wait for its own work. Below,
-# torch queues, on a stream of its own, ``side``, a kernel that keeps the GPU
-# busy for about a second (``torch.cuda._sleep``, a private helper from
-# torch's own tests, spinning for two billion clock cycles) and then a write
-# of 7 into every element; JAX sums the elements at once. Without that wait,
-# the sum would run before the write; with it, the sum sees every 7.
+# torch), and torch makes that stream wait for the work queued so far on
+# torch's *current* stream, at the moment of the hand-over, and for nothing
+# else.
+#
+# ``sum_seen_by_jax`` is the experiment: on a stream of its own, ``side``,
+# torch queues a kernel that keeps the GPU busy for about a second
+# (``torch.cuda._sleep``, a private helper from torch's own tests, spinning
+# for two billion clock cycles) and then a write of 7 into every element; JAX
+# sums the elements at once. ``export`` says when the tensor is handed over.
+# The first use of a kernel loads it, and JAX compiles its sum the first time;
+# either can make the CPU wait and hide what the experiment shows, so the
+# cell runs it once with a short kernel first.
+#
+# The experiment then runs three times. After the ``with
+# torch.cuda.stream(side)`` block, torch's current stream is the default
+# stream again, so handing the tensor over there orders nothing: JAX's sum can
+# run before the write. Inside the block, and after
+# ``torch.cuda.current_stream().wait_stream(side)``, JAX's sum waits for the
+# write. The first result is a control, not a promise: CUDA does not say when
+# ``side``'s work runs, so it is printed, not asserted. Where it is less than
+# the full sum, this run shows that only the wait that DLPack adds brought the
+# sevens to JAX in time; where it is not, this run shows nothing about the
+# order.
+# The other two are asserted.
 
 if jax_gpu is None:
     print(SKIPPED)
 else:
     side = torch.cuda.Stream()
-    with torch.cuda.stream(side):
+
+    def sum_seen_by_jax(export, cycles=2 * 10**9):
         produced = torch.zeros(2**20, device="cuda")
-        torch.cuda._sleep(2 * 10**9)  # clock cycles
-        produced.fill_(7)  # queued on side, behind the long kernel
-        consumed = jax.dlpack.from_dlpack(produced)
+        torch.cuda.synchronize()
+        with torch.cuda.stream(side):
+            torch.cuda._sleep(cycles)
+            produced.fill_(7)  # queued on side, behind the long kernel
+            if export == "inside the block":  # torch's current stream: side
+                consumed = jax.dlpack.from_dlpack(produced)
+        if export == "after wait_stream(side)":
+            torch.cuda.current_stream().wait_stream(side)
+        if export != "inside the block":  # torch's current stream: the default
+            consumed = jax.dlpack.from_dlpack(produced)
+        total = float(jnp.sum(consumed))  # queued on JAX's stream, then read
+        torch.cuda.synchronize()
+        return total
 
-    total = float(jnp.sum(consumed))
-    print("sum seen by JAX:", total)
+    sum_seen_by_jax("inside the block", cycles=1)  # loads and compiles, untimed
+    full = 7 * 2**20
+    seen = {}
+    for export in ("after the block", "inside the block", "after wait_stream(side)"):
+        seen[export] = sum_seen_by_jax(export)
+        print(f"handed over {export}: JAX's sum is {seen[export]:.0f} of {full}")
+    print(
+        "the control saw less than the full sum (this run):",
+        seen["after the block"] < full,
+    )
 
-    assert total == 7 * 2**20
+    assert seen["inside the block"] == full
+    assert seen["after wait_stream(side)"] == full
 
 # %%
-# What to remember
-# ----------------
-#
-# * ``jax.dlpack.from_dlpack(tensor)`` and ``torch.from_dlpack(jax_array)``
-#   share GPU memory: nothing is copied, and the data pointers are equal.
-# * DLPack makes the consumer's stream wait for the producer's work, so a
-#   tensor written on any torch stream can be handed to JAX without a
-#   ``torch.cuda.synchronize()``.
-# * Do not change shared memory in place on either side: JAX assumes that its
-#   arrays never change. Copy first (``.clone()``) to get memory you may
-#   change.
-# * The same sharing with CuPy, where in-place writes are allowed:
-#   :ref:`sphx_glr_auto_examples_gpu_plot_06_cupy_arrays.py`. DLPack on the
-#   CPU: :ref:`sphx_glr_auto_examples_edge_cases_plot_08_dlpack.py`.
+# So a tensor can go to JAX without a ``torch.cuda.synchronize()`` when it is
+# handed over while the stream that wrote it is torch's current stream;
+# otherwise make the current stream wait for that stream first. The same
+# sharing with CuPy, where in-place writes are allowed:
+# :ref:`sphx_glr_auto_examples_gpu_plot_06_cupy_arrays.py`. DLPack on the
+# CPU: :ref:`sphx_glr_auto_examples_edge_cases_plot_08_dlpack.py`.
