@@ -165,7 +165,7 @@ def test_pages_carry_link_preview_tags_and_their_own_canonical_url(built_site):
         assert canonical == f"{hosted}/{language}/{page}"
     english = built_page(built_site / "_build/html/en" / page)
     title = english.select_one('meta[property="og:title"]')["content"]
-    assert title == "Share memory between a CPU tensor and its NumPy array"
+    assert title == "Convert a CPU tensor to a NumPy array"
     assert "Tensor.numpy()" in english.select_one('meta[name="description"]')["content"]
 
 

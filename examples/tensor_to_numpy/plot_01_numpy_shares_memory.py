@@ -1,6 +1,6 @@
 """
-Share memory between a CPU tensor and its NumPy array
-=====================================================
+Convert a CPU tensor to a NumPy array
+=====================================
 
 ``Tensor.numpy()`` on a CPU tensor copies nothing: the array shares the
 tensor's memory, so an in-place change of the values through either one shows
