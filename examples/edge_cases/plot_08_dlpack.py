@@ -66,8 +66,12 @@ if TORCH_2_9:
     copied = torch.from_dlpack(source, copy=True)
     print(f"{label}: shares memory: {copied.data_ptr() == source.ctypes.data}")
     assert copied.data_ptr() != source.ctypes.data and copied.tolist() == [7.0] * 3
+    assert torch.from_dlpack(source, device="cpu").data_ptr() == source.ctypes.data
 else:
     raises(label, TypeError, torch.from_dlpack, source, copy=True)
+    raises(
+        "...(source, device='cpu')", TypeError, torch.from_dlpack, source, device="cpu"
+    )
 
 # %%
 # Is the array from ``np.from_dlpack`` writable?
@@ -220,5 +224,7 @@ if NUMPY_2_1 and TORCH_2_9:
     no_copy = np.from_dlpack(tensor, copy=False)
     print(f"{label}: shares memory: {no_copy.ctypes.data == tensor.data_ptr()}")
     assert no_copy.ctypes.data == tensor.data_ptr()
+    assert np.from_dlpack(tensor, device="cpu").ctypes.data == tensor.data_ptr()
 else:
     raises(label, TypeError, np.from_dlpack, tensor, copy=False)
+    raises("...(tensor, device='cpu')", TypeError, np.from_dlpack, tensor, device="cpu")
