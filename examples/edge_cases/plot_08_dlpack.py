@@ -142,6 +142,7 @@ for label, convert, refused, fragment in [
     error = raises(label, refusal, convert, refused)
     assert type(error) is refusal and fragment in str(error)
 
+assert not issubclass(BufferError, RuntimeError)
 assert np.from_dlpack(weights.detach()).ctypes.data == weights.data_ptr()
 
 # %%

@@ -21,12 +21,11 @@ assert list(buffer) == [7, 7, 7, 7]
 # -------------------------------------
 #
 # A ``bytes`` object is immutable, so ``torch.frombuffer`` warns that the
-# tensor uses memory that must not be written. The message says it is shown
-# once per program; ``torch.set_warn_always(True)`` shows it every time. The
-# tensor still starts at the bytes object's own memory (``np.frombuffer``
-# reads the same address), and nothing stops a write through it. Never write:
-# Python assumes that a ``bytes`` object never changes, and other code may
-# hold the very same object.
+# tensor uses memory that must not be written: once per program, the message
+# says, or every time with ``torch.set_warn_always(True)``. It is still no
+# copy: the tensor starts at the bytes object's own memory (``np.frombuffer``
+# reads the same address). Never write through it: Python assumes that a
+# ``bytes`` object never changes, and other code may hold the very same object.
 
 import warnings
 
@@ -35,7 +34,8 @@ data = bytes([1, 2, 3, 4])
 with warnings.catch_warnings(record=True) as caught:
     warnings.simplefilter("always")
     from_bytes = torch.frombuffer(data, dtype=torch.uint8)
-assert len(caught) == 1
+    torch.frombuffer(data, dtype=torch.uint8)  # a second time: a second warning
+assert len(caught) == 2
 message = str(caught[0].message)
 print(f"{caught[0].category.__name__}: {message[:100]}...")
 
@@ -48,9 +48,10 @@ assert from_bytes.data_ptr() == np.frombuffer(data, dtype=np.uint8).ctypes.data
 # -----------------------
 #
 # The buffer must be one contiguous block: a strided ``memoryview`` is
-# refused, while a contiguous one is shared. The ``dtype`` decides how the
-# bytes are read, so their number (after ``offset``) must be a whole number of
-# elements; ``count`` limits how many elements the tensor has.
+# refused. A contiguous one is shared like the ``bytearray`` above: no warning,
+# and writes go both ways. The ``dtype`` decides how the bytes are read, so
+# their number (after ``offset``) must be a whole number of elements;
+# ``count`` limits the number of elements.
 
 strided = memoryview(bytearray(range(8)))[::2]
 try:
@@ -68,11 +69,14 @@ except ValueError as error:
 else:
     raise AssertionError("6 bytes are not a whole number of float32 elements")
 
-window = torch.frombuffer(memoryview(buffer), dtype=torch.uint8, offset=1, count=2)
+with warnings.catch_warnings(record=True) as caught:
+    warnings.simplefilter("always")
+    window = torch.frombuffer(memoryview(buffer), dtype=torch.uint8, offset=1, count=2)
 window.zero_()
+buffer[3] = 9  # a write through the bytearray reaches the tensor too
 
-assert not strided.contiguous
-assert list(buffer) == [7, 0, 0, 7]
+assert not strided.contiguous and not caught
+assert list(buffer) == [7, 0, 0, 9] and tensor.tolist() == [7, 0, 0, 9]
 
 # %%
 # The tensor keeps the buffer alive, but does not lock it
@@ -211,9 +215,10 @@ assert np.load(npy_path).tolist() == [99, 1, 2, 3]
 # than the file raises ``RuntimeError``.
 
 direct = torch.from_file(path, shared=True, size=8, dtype=torch.float32)
-direct.zero_()
-print("file after direct.zero_():", read_file())
+print("file after from_file(size=8):", read_file())
+assert read_file() == [0.0, 10.0, 20.0, 30.0, 40.0, 50.0, 0.0, 0.0]
 
+direct.zero_()
 assert os.path.getsize(path) == 8 * 4 and read_file() == [0.0] * 8
 
 copy_on_write = torch.from_file(path, size=8, dtype=torch.float32)
@@ -225,6 +230,7 @@ try:
 except RuntimeError as error:
     # The message names the file; the temporary directory's name changes per run.
     print(f"{type(error).__name__}: {str(error).replace(workdir.name, '...')}")
+    assert "smaller than the required mapping size" in str(error)
 else:
     raise AssertionError("shared=False should refuse a size beyond the file")
 

@@ -59,6 +59,7 @@ assert watch_array() is None
 # clone, the large array is freed.
 
 large = np.zeros(10_000_000)
+assert large[:3].base is large
 small = torch.from_numpy(large[:3])
 watch_large = weakref.ref(large)
 del large
