@@ -89,6 +89,7 @@ same_storage = imag.untyped_storage().data_ptr() == z.untyped_storage().data_ptr
 
 assert imag.is_neg() and same_storage
 assert imag.tolist() == [-2.0, 4.0]
+assert z.imag.tolist() == [2.0, -4.0]  # what the memory holds
 
 try:
     imag.numpy()
