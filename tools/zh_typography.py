@@ -50,7 +50,8 @@ ENGLISH_ALLOWED = frozenset(
         "MB", "meta", "MiB", "NumPy", "NVIDIA", "OpenMP", "pip", "PyPI",
         "Python", "PyTorch", "Sphinx", "torch", "nox", "Pages", "Playwright",
         "Chromium", "jieba", "Colab", "Google", "object", "Notebook", "notebook", "sphinx-gallery",
-        "myst-nb", "macOS", "Linux", "Windows", "pradyunsg",
+        "myst-nb", "macOS", "Linux", "Windows", "pradyunsg", "Apple", "Mac", "GHz",
+        "asarray",  # torch.asarray in a page title, which a link shows without code markup
     }
 )  # fmt: skip
 

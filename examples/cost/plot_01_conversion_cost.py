@@ -21,12 +21,9 @@ assert shared[0].item() == 1.0 and copied[0].item() == 0.0
 # Which conversions copy
 # ----------------------
 #
-# Ten float32 arrays of random numbers, each four times larger than the one
-# before, from 1 KiB (256 numbers) to 256 MiB (2\ :sup:`26`, about 67 million
-# numbers). Before timing anything, check what each conversion does, at every
-# size: ``torch.from_numpy`` and ``torch.as_tensor`` return a tensor that uses
-# the array's own memory; the other three always allocate new memory and copy
-# into it.
+# Ten float32 arrays, each four times larger than the one before, from 1 KiB
+# to 256 MiB (2\ :sup:`26` numbers). At every size, ``torch.from_numpy`` and
+# ``torch.as_tensor`` use the array's own memory; the other three copy.
 
 rng = np.random.default_rng(0)
 sizes = [1024 * 4**k for k in range(10)]
@@ -197,13 +194,10 @@ plt.show()
 # largest cache printed above (``?`` where it could not be read); a copy
 # usually runs faster while they do.
 #
-# *ratio* is the bandwidth of ``torch.tensor`` divided by that of
-# ``np.copyto``. Two effects pull it in opposite directions. ``torch.tensor``
-# must allocate its result, and the operating system supplies new memory page
-# by page the first time it is written, which ``np.copyto`` does not pay for;
-# but torch may split a large copy among its threads, while NumPy copies with
-# one. Which effect wins depends on the machine and on what else it runs; the
-# last line is this run's answer.
+# *ratio* is ``torch.tensor``'s bandwidth divided by ``np.copyto``'s:
+# ``torch.tensor`` also allocates new memory (the first write of each page
+# costs a fault), but may copy with several threads. The last line is this
+# run's answer.
 
 print(f"Measured on the machine that built this page, torch threads: {threads} (GB/s):")
 header = ["torch.tensor", "np.copyto", "ratio", "in cache"]

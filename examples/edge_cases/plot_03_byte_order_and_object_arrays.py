@@ -89,21 +89,6 @@ assert tensor.dtype == torch.float32 and tensor.tolist() == [1.5, 2.5, -3.0]
 assert not np.shares_memory(swapped, big)
 
 # %%
-# The same in two explicit steps: ``byteswap()`` returns a copy with every
-# element's bytes reversed, but still labelled ``>f4``, so NumPy reads
-# nonsense; ``view(native_dtype)`` then changes only the label, and the values
-# are right again.
-
-bytes_swapped = big.byteswap()
-relabelled = bytes_swapped.view(native_dtype)
-print("byteswap():", bytes_swapped, "| then view():", relabelled)
-
-assert bytes_swapped.tolist() != [1.5, 2.5, -3.0]
-assert np.shares_memory(relabelled, bytes_swapped)  # view() copies nothing
-assert not np.shares_memory(relabelled, big)  # byteswap() made the copy
-assert torch.from_numpy(relabelled).tolist() == [1.5, 2.5, -3.0]
-
-# %%
 # An object array
 # ---------------
 #
@@ -146,23 +131,6 @@ assert torch.from_numpy(numbers).dtype == torch.float64
 assert torch.from_numpy(numbers).tolist() == [1.0, 2.5, 3.0]
 with_text = np.array([1, "a"], dtype=object)
 refuses("astype", ValueError, "'a'", with_text.astype, np.float64, short=False)
-
-# %%
-# ``torch.tensor(objects.tolist())`` works too, but the dtype then comes from
-# the Python values, not from NumPy: ``complex64`` when a ``complex`` is
-# present, otherwise ``float32`` (the default dtype) when a float is present,
-# ``int64`` for only ``int`` and ``bool`` for only ``bool``.
-
-inferred = {}
-for values in ([1, 2.5, 3], [1, 2, 3], [True, False], [1, 2.5, 3j]):
-    inferred[str(values)] = torch.tensor(np.array(values, dtype=object).tolist()).dtype
-    print(f"{str(values):>16} -> {inferred[str(values)]}")
-
-assert torch.get_default_dtype() == torch.float32
-assert inferred["[1, 2.5, 3]"] == torch.float32
-assert inferred["[1, 2, 3]"] == torch.int64
-assert inferred["[True, False]"] == torch.bool
-assert inferred["[1, 2.5, 3j]"] == torch.complex64
 
 # %%
 # Ragged and mixed Python data
