@@ -81,6 +81,8 @@ def add_one_in_place(source):
     if isinstance(source, list):  # a list of arrays: change every one of them
         for item in source:
             add_one_in_place(item)
+    elif isinstance(source, torch.Tensor) and source.layout == torch.sparse_coo:
+        source.detach().values().add_(1)  # the stored values of a coalesced tensor
     elif isinstance(source, torch.Tensor):
         source.detach().add_(1)  # detach() shares storage: this writes into source
     else:

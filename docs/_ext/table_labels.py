@@ -57,9 +57,16 @@ WORDING: dict[str, dict[str, str]] = {
             "A NumPy array that you can change without changing the tensor"
         ),
         "want_grad_tensor_to_numpy": "Tensor that requires grad → NumPy array",
-        "want_complex_tensor_to_numpy": "Complex tensor → NumPy array",
+        "want_complex_tensor_to_numpy": "Complex tensor (no conjugate bit) → NumPy array",
+        "want_conj_to_numpy": "Conjugate view of a complex tensor ({views}) → NumPy array",
+        "want_transposed_to_numpy": "Non-contiguous (transposed) tensor → NumPy array",
+        "want_sparse_to_numpy": "Sparse tensor → NumPy array",
+        "want_dlpack_to_numpy": "CPU tensor → NumPy array through DLPack",
         "want_shared_tensor": "NumPy array → tensor that uses the same memory",
         "want_independent_tensor": "NumPy array → independent tensor",
+        "want_tensor_copy": "Tensor → independent tensor (instead of {call}, which warns)",
+        "want_unsigned_to_tensor": "NumPy {dtype} array (a 16-bit image) → tensor",
+        "want_numpy_scalar_to_tensor": "NumPy scalar (what {example} returns) → tensor",
         "want_tensor_copy_if_needed": "NumPy array → tensor, copying only when needed",
         "want_tensor_for_autograd": "NumPy array → tensor for autograd",
         "want_legacy_constructor": (
@@ -73,6 +80,7 @@ WORDING: dict[str, dict[str, str]] = {
         "want_item_requires_grad": (
             "Tensor with one element that requires grad → Python number"
         ),
+        "want_formatted": "Tensor with one element → formatted string",
         "want_tolist": "Tensor with many elements → nested Python list",
         "want_complex_item": "Complex tensor with one element → Python number",
         "want_complex_tolist": "Complex tensor → nested Python list",
@@ -111,12 +119,14 @@ WORDING: dict[str, dict[str, str]] = {
         "errors_in_table": (
             "Errors in this table (type and first sentence of the message):"
         ),
-        "matrix_versions": "The results below come from torch {torch} and NumPy {numpy}. {cuda}",
+        "matrix_versions": (
+            "The results on this page come from torch {torch} and NumPy {numpy}. {cuda}"
+        ),
         "cuda_column_run": "CUDA was available ({device}), so the CUDA column was run.",
         "cuda_column_not_run": "CUDA was not available, so the CUDA column was not run.",
         # dtypes.md
         "dtypes_versions": (
-            "The results below come from torch {torch} and NumPy {numpy}, "
+            "The results on this page come from torch {torch} and NumPy {numpy}, "
             "on a {byte_order} machine."
         ),
         "little_endian": "little-endian",
@@ -170,9 +180,16 @@ WORDING: dict[str, dict[str, str]] = {
         "want_cpu_tensor_to_numpy": "CPU 张量 → NumPy 数组",
         "want_independent_array": "修改时不会影响张量的 NumPy 数组",
         "want_grad_tensor_to_numpy": "需要梯度的张量 → NumPy 数组",
-        "want_complex_tensor_to_numpy": "复数张量 → NumPy 数组",
+        "want_complex_tensor_to_numpy": "复数张量（未设置共轭位）→ NumPy 数组",
+        "want_conj_to_numpy": "复数张量的共轭视图（{views}）→ NumPy 数组",
+        "want_transposed_to_numpy": "非连续（转置后）的张量 → NumPy 数组",
+        "want_sparse_to_numpy": "稀疏张量 → NumPy 数组",
+        "want_dlpack_to_numpy": "CPU 张量 → NumPy 数组，通过 DLPack",
         "want_shared_tensor": "NumPy 数组 → 使用同一块内存的张量",
         "want_independent_tensor": "NumPy 数组 → 独立的张量",
+        "want_tensor_copy": "张量 → 独立的张量（代替会发出警告的 {call}）",
+        "want_unsigned_to_tensor": "NumPy {dtype} 数组（例如 16 位图像）→ 张量",
+        "want_numpy_scalar_to_tensor": "NumPy 标量（例如 {example} 的返回值）→ 张量",
         "want_tensor_copy_if_needed": "NumPy 数组 → 张量，只在需要时复制",
         "want_tensor_for_autograd": "NumPy 数组 → 参与自动求导的张量",
         "want_legacy_constructor": "NumPy {dtype} 数组 → 张量，使用旧式构造函数",
@@ -182,6 +199,7 @@ WORDING: dict[str, dict[str, str]] = {
         "want_buffer_to_tensor": "{buffer} → 建立在其字节之上的张量",
         "want_item": "只有一个元素的张量 → Python 数值",
         "want_item_requires_grad": "只有一个元素、需要梯度的张量 → Python 数值",
+        "want_formatted": "只有一个元素的张量 → 格式化的字符串",
         "want_tolist": "有多个元素的张量 → 嵌套的 Python 列表",
         "want_complex_item": "只有一个元素的复数张量 → Python 数值",
         "want_complex_tolist": "复数张量 → 嵌套的 Python 列表",
@@ -218,12 +236,12 @@ WORDING: dict[str, dict[str, str]] = {
         "not_run": "本次构建未运行",
         "with_change": "加上 {change}：{outcome}",
         "errors_in_table": "本表中的错误（错误类型及错误信息的第一句）：",
-        "matrix_versions": "以下结果来自 torch {torch} 和 NumPy {numpy}。{cuda}",
+        "matrix_versions": "本页的结果来自 torch {torch} 和 NumPy {numpy}。{cuda}",
         "cuda_column_run": "本次构建有 CUDA（{device}），因此运行了“使用 CUDA 时”一列的测试。",
         "cuda_column_not_run": "本次构建没有 CUDA，因此没有运行“使用 CUDA 时”一列的测试。",
         # dtypes.md
         "dtypes_versions": (
-            "以下结果来自 torch {torch} 和 NumPy {numpy}，运行在{byte_order}的机器上。"
+            "本页的结果来自 torch {torch} 和 NumPy {numpy}，运行在{byte_order}的机器上。"
         ),
         "little_endian": "小端序",
         "big_endian": "大端序",
