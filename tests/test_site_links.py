@@ -146,10 +146,13 @@ def test_a_script_that_does_not_parse_calls_nothing():
         ("TypeError", None),
         ('.to("cuda")', None),
         ("torch.float32", None),
+        ("t.T.numpy()", "torch.Tensor.numpy"),
+        ("t.T", None),
     ],
 )
 def test_a_table_call_links_to_the_api_it_starts_with(code, api):
     apis = {
+        "torch.Tensor",
         "torch.Tensor.numpy",
         "torch.Tensor.detach",
         "numpy.asarray",

@@ -354,9 +354,13 @@ def api_for_code(text: str, apis: set[str], receivers: dict[str, str]) -> str | 
     root, _, rest = head.partition(".")
     if not rest:
         return None
-    full = f"{receivers.get(root, root)}.{rest}"
-    parts = full.split(".")
-    for end in range(len(parts), 1, -1):
+    receiver = receivers.get(root, root)
+    # An attribute that keeps the kind (``t.T.numpy()``) is no API of its own,
+    # and a call on a tensor or an array is never the bare class.
+    kept = [part for part in rest.split(".") if part not in SAME_KIND_ATTRIBUTES]
+    parts = [*receiver.split("."), *kept]
+    shortest = 3 if receiver in (TENSOR, ARRAY) else 2
+    for end in range(len(parts), shortest - 1, -1):
         name = ".".join(parts[:end])
         if name in apis:
             return name
