@@ -155,8 +155,10 @@ const SiteSearch = {
     const termKeys = Object.keys(index.terms);
     groups.forEach((forms, g) => {
       for (const form of forms) {
+        // Sphinx leaves a heading's words out of the body's terms.
         for (const file of SiteSearch.filesWithAll(index.titleterms, form)) {
           pages[file].fields[g].heading = true;
+          pages[file].fields[g].body = weights.body;
         }
         for (const file of SiteSearch.filesWithAll(index.terms, form)) {
           pages[file].fields[g].body = weights.body;
@@ -228,9 +230,14 @@ const SiteSearch = {
       score *= matched / groups.length;
       scored.push({ ...page, matched, score });
     }
+    // Equal scores: the page that comes first in the site's reading order.
+    const order = SiteSearch.data().order || [];
+    const place = (docname) => (order.includes(docname) ? order.indexOf(docname) : order.length);
     scored.sort(
       (a, b) =>
-        b.score - a.score || a.title.length - b.title.length || a.docname.localeCompare(b.docname),
+        b.score - a.score ||
+        place(a.docname) - place(b.docname) ||
+        a.docname.localeCompare(b.docname),
     );
     return { groups, results: scored };
   },
