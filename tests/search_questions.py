@@ -77,7 +77,9 @@ PENDING = {LIST_OF_ARRAYS, UNSIGNED, BFLOAT16, GPU_TO_CPU_FAST}
 ENGLISH = [
     Question("tensor to numpy", (SHARES, T2N + "index.html", QUICK_REFERENCE)),
     Question("numpy share memory", (SHARES,)),
-    Question("cuda requires grad numpy", (CUDA_TO_NUMPY, GRAD_TO_NUMPY, QUICK_REFERENCE)),
+    Question(
+        "cuda requires grad numpy", (CUDA_TO_NUMPY, GRAD_TO_NUMPY, QUICK_REFERENCE)
+    ),
     Question("copy gpu tensor to cpu fast", (GPU_TO_CPU_FAST, NON_BLOCKING)),
     Question("item vs float", (ITEM, MANY_ELEMENTS)),
     Question("torch.tensor vs from_numpy", (TORCH_TENSOR, FROM_NUMPY)),
