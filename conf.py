@@ -230,6 +230,7 @@ site_search_synonyms = [
     ["in-place write", "原地修改", "原地写入", "原地操作", "写入"],
     ["delete", "lifetime", "删除"],
     ["legacy", "旧式"],
+    ["constructor", "constructors", "构造函数"],
     ["autograd", "自动求导"],
     ["complex", "复数"],
     ["sparse", "稀疏"],
