@@ -47,7 +47,7 @@ extensions = [
     "executed_gallery",
     "language_switcher",
     "link_previews",  # OpenGraph and description tags
-    "chinese_search",  # works around sphinx-doc/sphinx#14229 in Sphinx 9.0
+    "site_search",  # search.html's summaries and synonyms; Chinese search (sphinx-doc/sphinx#14229)
     "aria_heading_level",  # sidebar captions get an aria-level (sphinx-doc/sphinx#14030)
     "translated_theme",  # theme strings, site title, prompts: locale/LANG/LC_MESSAGES/sphinx.po
     "translated_thumbnails",  # gallery thumbnails (raw HTML) from the examples' catalogs
@@ -179,11 +179,6 @@ html_static_path = ["docs/_static"]  # relative to this file
 html_css_files = ["site.css"]
 html_js_files = ["scrollable-code.js"]  # wide code blocks become keyboard-scrollable
 html_favicon = "docs/_static/favicon.svg"
-# Sphinx's ranking, plus a boost for pages whose own title names a searched word.
-html_search_scorer = "docs/_ext/search_scorer.js"
-# Chinese search: jieba splits words with its own dictionary plus the site's terms
-# (by default Sphinx loads jieba's whole dictionary again as extra words, every build).
-html_search_options = {"dict": str(REPO_ROOT / "docs/locale/zh_CN/search-words.txt")}
 html_sidebars = {
     "**": [
         "sidebar/brand.html",
@@ -201,6 +196,51 @@ html_theme_options = {
 }
 html_last_updated_fmt = None
 html_copy_source = False
+
+# -- Search (search.html?q=...) --------------------------------------------------------
+# https://www.sphinx-doc.org/en/master/usage/configuration.html#confval-html_search_scorer
+# search_scorer.js ranks Sphinx's index itself: title, summary, headings and body,
+# every searched word, synonyms. Results show each page's description, which
+# docs/_ext/site_search.py puts in the search page, instead of a snippet that
+# Sphinx would fetch every result page to cut (67 requests, 3.6 MB for "numpy").
+html_search_scorer = "docs/_ext/search_scorer.js"
+html_show_search_summary = False
+# Words readers search with that the pages do not always use: a searched word
+# also finds the others of its group, in both editions.
+site_search_synonyms = [
+    ["copy", "copies", "clone", "independent", "拷贝", "复制", "副本", "独立"],
+    ["gpu", "cuda", "显存", "显卡"],
+    ["gpu memory", "显存"],
+    ["async", "asynchronous", "non_blocking", "non blocking", "异步", "不阻塞"],
+    ["cpu", "host", "主机"],
+    ["pin", "pinned", "pin_memory", "锁页内存", "固定内存"],
+    ["stride", "strides", "步幅", "步长"],
+    ["endian", "字节序", "大端", "大端序", "小端序"],
+    ["grad", "gradient", "requires_grad", "梯度"],
+    ["contiguous", "连续", "非连续"],
+    ["dtype", "dtypes", "数据类型", "类型", "类型转换"],
+    ["scalar", "标量"],
+    ["list", "lists", "tolist", "列表"],
+    ["memmap", "mmap", "内存映射"],
+    ["fast", "faster", "slow", "speed", "cost", "快速", "开销", "耗时", "性能"],
+    ["share", "shared", "共享", "零复制"],
+    ["share memory", "shares memory", "共享内存", "内存共享"],
+    ["memory", "内存"],
+    ["inplace", "in-place", "原地"],
+    ["in-place write", "原地修改", "原地写入", "原地操作", "写入"],
+    ["delete", "lifetime", "删除"],
+    ["legacy", "旧式"],
+    ["constructor", "constructors", "构造函数"],
+    ["autograd", "自动求导"],
+    ["complex", "复数"],
+    ["sparse", "稀疏"],
+    ["conj", "conjugate", "共轭"],
+    ["readonly", "只读"],
+    ["compatibility", "version", "versions", "兼容", "版本"],
+]
+# Chinese search: jieba splits words with its own dictionary plus the site's terms
+# (by default Sphinx loads jieba's whole dictionary again as extra words, every build).
+html_search_options = {"dict": str(REPO_ROOT / "docs/locale/zh_CN/search-words.txt")}
 
 # -- sphinx-copybutton ---------------------------------------------------------------
 # https://sphinx-copybutton.readthedocs.io/en/latest/use.html

@@ -1,14 +1,14 @@
 """The built site in a real browser: headless Chromium driven by Playwright.
 
 The site that ``built_site`` builds is served over HTTP on 127.0.0.1 and read
-the way a reader meets it: search, example pages and their downloads, the links
+the way a reader meets it: example pages and their downloads, the links
 from the reference tables to the mini-galleries, the copy button, the light and
 dark themes, the language switcher, console errors, accessibility (axe-core) and
 screenshots for a reviewer (``test-artifacts/screenshots/``). The Colab buttons
-and the notebooks they open: test_notebooks.py.
+and the notebooks they open: test_notebooks.py. Search, in both editions:
+test_search.py.
 
-In the Chinese edition: structure (lang, switcher links, pages), and search
-with the words Chinese readers type.
+In the Chinese edition: structure (lang, switcher links, pages).
 """
 
 from __future__ import annotations
@@ -18,7 +18,6 @@ from urllib.parse import urljoin, urlparse
 
 import nbformat
 import pytest
-from playwright import sync_api as playwright_sync
 
 from browser_support import (
     COLORS_JS,
@@ -30,114 +29,6 @@ from site_builds import FROM_NUMPY_PAGE, REPO_ROOT, example_page
 
 EXAMPLES = example_scripts()
 SCREENSHOTS = REPO_ROOT / "test-artifacts" / "screenshots"
-
-
-# -- Search ------------------------------------------------------------------
-
-RESULTS_DONE_JS = """() => {
-  const summary = document.querySelector("#search-results p.search-summary");
-  return summary !== null && summary.innerText.trim().length > 0;
-}"""
-
-
-def search(page, base_url: str, language: str, query: str) -> list[str]:
-    """Result links (page paths within the edition), best first."""
-    errors: list[str] = []
-
-    def on_error(error) -> None:
-        errors.append(str(error))
-
-    page.on("pageerror", on_error)
-    try:
-        page.goto(f"{base_url}/{language}/search.html?q={query}")
-        # The summary line is written once every result has been rendered.
-        page.wait_for_function(RESULTS_DONE_JS, timeout=10_000)
-    except playwright_sync.TimeoutError:
-        pytest.fail(
-            f"search.html in {language} never finished searching {query!r}; "
-            f"JavaScript errors on the page: {errors or 'none'}"
-        )
-    finally:
-        page.remove_listener("pageerror", on_error)
-    hrefs = page.eval_on_selector_all(
-        "#search-results ul.search li > a",
-        "links => links.map(a => a.getAttribute('href'))",
-    )
-    return [href.split("#")[0] for href in hrefs]
-
-
-# Each page must be the *first* result, not merely listed: the page about the
-# call is what a reader wants. (Sphinx scores a word in a page title the same as
-# in any section heading and breaks ties alphabetically; "detach" is first only
-# by that tie-break, since no page title names it.)
-SEARCH_FIRST = {
-    "from_numpy": FROM_NUMPY_PAGE,
-    "item": "auto_examples/tensor_to_python/plot_01_item.html",
-    "detach": "auto_examples/tensor_to_numpy/plot_03_requires_grad.html",
-}
-
-
-@pytest.mark.parametrize("query", SEARCH_FIRST)
-def test_search_ranks_the_example_about_a_call_first(shared_page, base_url, query):
-    results = search(shared_page, base_url, "en", query)
-    assert results, f"searching {query!r} found nothing"
-    assert results[0] == SEARCH_FIRST[query], (
-        f"searching {query!r}: {SEARCH_FIRST[query]} is result "
-        f"{results.index(SEARCH_FIRST[query]) + 1 if SEARCH_FIRST[query] in results else 'absent'}"
-        f"; the top five are {results[:5]}"
-    )
-
-
-def test_search_works_in_the_chinese_edition(shared_page, base_url, site_html):
-    # Code is not translated, so an API name finds its page in any edition.
-    results = search(shared_page, base_url, "zh_CN", "from_numpy")
-    assert FROM_NUMPY_PAGE in results, f"zh_CN search for from_numpy: {results}"
-    for result in results:
-        assert (site_html / "zh_CN" / result).is_file(), (
-            f"{result} is listed but missing"
-        )
-
-
-# The words Chinese readers type (colloquial ones, and those of the article the
-# site grew out of), and the page each must find among the first five results.
-CHINESE_SEARCHES = {
-    "拷贝": "auto_examples/tensor_to_numpy/plot_02_independent_copies.html",
-    "独立副本": "auto_examples/tensor_to_numpy/plot_02_independent_copies.html",
-    "共享内存": "auto_examples/tensor_to_numpy/plot_01_numpy_shares_memory.html",
-    "内存共享": "auto_examples/tensor_to_numpy/plot_01_numpy_shares_memory.html",
-    "原地修改": "auto_examples/tensor_to_numpy/plot_01_numpy_shares_memory.html",
-    "显存": "auto_examples/gpu/plot_02_numpy_to_cuda.html",
-    "固定内存": "auto_examples/gpu/plot_04_host_to_device_transfers.html",
-    "锁页内存": "auto_examples/gpu/plot_04_host_to_device_transfers.html",
-    "分离计算图": "auto_examples/tensor_to_numpy/plot_03_requires_grad.html",
-    "标量张量": "auto_examples/tensor_to_python/plot_01_item.html",
-    "张量转 NumPy": "auto_examples/tensor_to_numpy/index.html",
-    "NumPy 转张量": "auto_examples/numpy_to_tensor/index.html",
-    "数据类型": "dtypes.html",
-}
-# Page furniture that must not open a result's snippet.
-SNIPPET_BOILERPLATE = ("跳到页尾", "本页的输出由本次构建")
-
-
-@pytest.mark.parametrize("query", CHINESE_SEARCHES)
-def test_chinese_search_finds_the_page_for_a_readers_word(shared_page, base_url, query):
-    results = search(shared_page, base_url, "zh_CN", query)
-    expected = CHINESE_SEARCHES[query]
-    assert expected in results[:5], (
-        f"searching {query!r}: {expected} is not among the first five: {results[:5]}"
-    )
-    # Each snippet is fetched after the list is shown; wait for them.
-    shared_page.wait_for_function(
-        """(count) => document.querySelectorAll(
-             "#search-results ul.search li p.context").length >= count""",
-        arg=min(len(results), 5),
-        timeout=10_000,
-    )
-    snippets = shared_page.eval_on_selector_all(
-        "#search-results ul.search li p.context", "ps => ps.map(p => p.innerText)"
-    )
-    for snippet in snippets:
-        assert not any(words in snippet for words in SNIPPET_BOILERPLATE), snippet
 
 
 # -- Example pages -----------------------------------------------------------
