@@ -13,7 +13,10 @@ with the words Chinese readers type.
 
 from __future__ import annotations
 
+import os
 import re
+import subprocess
+import sys
 from urllib.parse import urljoin, urlparse
 
 import nbformat
@@ -22,6 +25,7 @@ from playwright import sync_api as playwright_sync
 
 from browser_support import (
     COLORS_JS,
+    INSTALL_CHROMIUM,
     contrast_ratio,
     effective_colors,
 )
@@ -30,6 +34,28 @@ from site_builds import FROM_NUMPY_PAGE, REPO_ROOT, example_page
 
 EXAMPLES = example_scripts()
 SCREENSHOTS = REPO_ROOT / "test-artifacts" / "screenshots"
+
+
+# -- Without Chromium -----------------------------------------------------------
+
+
+def test_without_chromium_the_browser_tests_stop_with_one_line(tmp_path):
+    """Not a traceback per test: one line, before anything is built."""
+    nothing = tmp_path / "nothing"
+    nothing.mkdir()
+    result = subprocess.run(
+        [sys.executable, "-m", "pytest", "-p", "no:cacheprovider",
+         f"{__file__}::test_links_jump_for_a_reader_who_asks_for_less_motion"],
+        capture_output=True, text=True, timeout=120, cwd=REPO_ROOT,
+        env={**os.environ, "CHROMIUM_SEARCH_PATH": str(nothing),
+             "PLAYWRIGHT_BROWSERS_PATH": str(nothing)},
+    )  # fmt: skip
+    output = result.stdout + result.stderr
+    assert result.returncode == pytest.ExitCode.INTERRUPTED, output
+    assert [line for line in output.splitlines() if "Chromium" in line] == [
+        f"! _pytest.outcomes.Exit: {INSTALL_CHROMIUM} !"
+    ], output
+    assert "Traceback" not in output and "no tests ran" in output
 
 
 # -- Search ------------------------------------------------------------------
