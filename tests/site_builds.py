@@ -205,7 +205,7 @@ class Build:
 @dataclasses.dataclass
 class Tinybuild:
     """tests/tinybuild built in turn: cold, unchanged, in another environment, broken
-    (see build_tinybuild)."""
+    and edited (see build_tinybuild)."""
 
     root: Path
     cold: Build
@@ -366,9 +366,12 @@ def build_tinybuild(root: Path) -> Tinybuild:
     tokens["other environment"] = read_tokens(published)
     published_page = (published / GOOD_PAGE).read_text()
     add_broken_pages(root)
+    with (root / "examples" / "tensor_to_numpy" / "plot_04_token.py").open("a") as edit:
+        edit.write("\n# One edit: this example alone runs again.\n")
     broken = run_build(
         root, "--language", "en", "-D", "executed_gallery_time_limit=3", env=elsewhere
     )
+    tokens["broken"] = read_tokens(built)
     return Tinybuild(
         root, cold, unchanged, other_environment, broken,
         tokens, left_running, published_page,
