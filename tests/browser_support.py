@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import functools
 import http.server
+import os
 import shutil
-import subprocess
-import sys
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -14,8 +13,17 @@ from pathlib import Path
 
 # The Chromium that .ci/run installs, else a full one. The headless shell is
 # Chromium's engine without the desktop browser around it (what Playwright's own
-# headless runs use), so it comes first.
+# headless runs use), so it comes first. They are looked for on PATH, then in
+# /usr/bin; CHROMIUM_SEARCH_PATH, where set, is the only place looked in.
 SYSTEM_CHROMIUMS = ("chromium-headless-shell", "chromium")
+# What the browser tests say, and all they say, where neither that Chromium nor
+# Playwright's own is installed.
+INSTALL_CHROMIUM = (
+    "The browser tests need Chromium: install Debian's headless shell "
+    "(apt-get install chromium-headless-shell, as .ci/run does) or Playwright's "
+    "own (python -m playwright install chromium), or leave them out with "
+    "-m 'not browser'."
+)
 # Flags for a system Chromium (Playwright starts its own with its defaults).
 SYSTEM_CHROMIUM_ARGS = [
     "--no-sandbox",
@@ -30,17 +38,28 @@ SYSTEM_CHROMIUM_ARGS = [
 LOCAL_ONLY_ARG = "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1"
 
 
+class NoChromium(Exception):
+    """Neither the system's Chromium nor Playwright's own is installed."""
+
+
 def system_chromium() -> str | None:
     """The Chromium that .ci/run installs with apt-get, or None."""
+    search = os.environ.get(
+        "CHROMIUM_SEARCH_PATH",
+        os.pathsep.join([os.environ.get("PATH", ""), "/usr/bin"]),
+    )
     for name in SYSTEM_CHROMIUMS:
-        found = shutil.which(name) or shutil.which(name, path="/usr/bin")
+        found = shutil.which(name, path=search)
         if found:
             return found
     return None
 
 
 def launch_chromium(playwright):
-    """Headless Chromium: the system's when installed, else Playwright's own."""
+    """Headless Chromium: the system's when installed, else Playwright's own
+    (NoChromium where that was never downloaded either)."""
+    from playwright.sync_api import Error
+
     executable = system_chromium()
     if executable:
         return playwright.chromium.launch(
@@ -48,11 +67,26 @@ def launch_chromium(playwright):
             headless=True,
             args=[*SYSTEM_CHROMIUM_ARGS, LOCAL_ONLY_ARG],
         )
-    # Downloaded once into Playwright's cache; a no-op once it is there.
-    subprocess.run(
-        [sys.executable, "-m", "playwright", "install", "chromium"], check=True
-    )
-    return playwright.chromium.launch(headless=True, args=[LOCAL_ONLY_ARG])
+    try:
+        return playwright.chromium.launch(headless=True, args=[LOCAL_ONLY_ARG])
+    except Error as error:
+        if "Executable doesn't exist" in str(error):
+            raise NoChromium(INSTALL_CHROMIUM) from None
+        raise
+
+
+def has_chromium() -> bool:
+    """Whether launch_chromium finds a Chromium (Playwright's is tried at once)."""
+    if system_chromium():
+        return True
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        try:
+            launch_chromium(playwright).close()
+        except NoChromium:
+            return False
+    return True
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):

@@ -66,11 +66,23 @@ def early_work_started(
     early_work.start_requested(request.session.items, tmp_path_factory)
 
 
+def pytest_itemcollected(item) -> None:
+    """Mark the tests that drive Chromium ``browser``, so that ``-m`` can pick them."""
+    if "browser" in getattr(item, "fixturenames", ()):
+        item.add_marker(pytest.mark.browser)
+
+
 def pytest_collection_modifyitems(session, config, items) -> None:
-    """Order the tests so that the tests' thread seldom waits: first those that
-    wait for no early work, then those that read the whole site (the browser
-    tests, the longest), then those that wait for other early work, and last
-    those that wait for the notebooks' runs, which start when the site is built."""
+    """Leave out the slow tests unless ``-m`` names them (``-m slow``). Order the
+    rest so that the tests' thread seldom waits: first those that wait for no
+    early work, then those that read the whole site (the browser tests, the
+    longest), then those that wait for other early work, and last those that
+    wait for the notebooks' runs, which start when the site is built."""
+    if "slow" not in (config.option.markexpr or ""):
+        slow = [item for item in items if item.get_closest_marker("slow")]
+        if slow:
+            config.hook.pytest_deselected(items=slow)
+            items[:] = [item for item in items if not item.get_closest_marker("slow")]
 
     def rank(item) -> int:
         fixtures = set(getattr(item, "fixturenames", ()))
@@ -80,6 +92,16 @@ def pytest_collection_modifyitems(session, config, items) -> None:
         return 0 if not early else 1 if early == {"built_site"} else 2
 
     items.sort(key=rank)
+
+
+def pytest_collection_finish(session) -> None:
+    """Without Chromium, the browser tests stop the run before anything is built,
+    with one line that says what to install."""
+    from browser_support import INSTALL_CHROMIUM, has_chromium
+
+    wanted = any(item.get_closest_marker("browser") for item in session.items)
+    if wanted and not session.config.option.collectonly and not has_chromium():
+        pytest.exit(INSTALL_CHROMIUM)
 
 
 def pytest_sessionfinish(session, exitstatus) -> None:
@@ -117,7 +139,7 @@ def browser():
     from browser_support import launch_chromium
 
     with playwright_sync.sync_playwright() as playwright:
-        chromium = launch_chromium(playwright)
+        chromium = launch_chromium(playwright)  # pytest_collection_finish found it
         yield chromium
         chromium.close()
 

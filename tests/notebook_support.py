@@ -7,6 +7,24 @@ import os
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
+from run_examples import example_scripts
+from site_builds import FROM_NUMPY_PAGE, example_page
+
+# The pages whose Colab notebooks run in a kernel (tests/test_notebooks.py): the
+# three reference pages, whose notebooks our own code writes (docs/_ext/colab.py),
+# one example, for sphinx-gallery's notebook with the runtime check in front, and
+# one CUDA example, which stops in its first cell where there is no CUDA. The
+# other examples' notebooks are the same check in front of their scripts' code
+# blocks (tests/test_site.py), and each script's own run prints what its page
+# shows (tests/test_examples.py).
+KERNEL_PAGES = (
+    FROM_NUMPY_PAGE,
+    example_page(example_scripts(cuda_only=True)[0]),
+    "quick-reference.html",
+    "conversion-matrix.html",
+    "dtypes.html",
+)
+
 
 def python3_kernel_spec(kernels: Path) -> Path:
     """``kernels``, now holding a ``python3`` kernel spec for this interpreter,
@@ -67,14 +85,19 @@ def run_notebooks(notebooks: dict, workdir: Path, cells=None) -> dict:
         return thread.submit(asyncio.run, run_all()).result()
 
 
-def run_edition_notebooks(site_html: Path, edition: str, workdir: Path) -> dict:
-    """Every notebook of an edition run top to bottom, keyed by its path under
-    ``site_html``: (the notebook with its outputs, its error or None)."""
+def run_edition_notebooks(
+    site_html: Path, edition: str, workdir: Path, pages=KERNEL_PAGES
+) -> dict:
+    """The notebooks of these pages of an edition run top to bottom, keyed by
+    their paths under ``site_html``: (the notebook with its outputs, its error or
+    None)."""
     import nbformat
 
+    folder = site_html / edition / "notebooks"
     notebooks = {
         path.relative_to(site_html).as_posix(): nbformat.read(path, as_version=4)
-        for path in sorted((site_html / edition / "notebooks").rglob("*.ipynb"))
+        for path in sorted(folder.rglob("*.ipynb"))
+        if path.relative_to(folder).with_suffix(".html").as_posix() in pages
     }
     errors = run_notebooks(notebooks, workdir)
     return {name: (notebooks[name], errors[name]) for name in notebooks}

@@ -44,6 +44,49 @@ def example_page(script: Path) -> str:
     return f"auto_examples/{relative.as_posix()}"
 
 
+# Sphinx curls the quotes of the prose that a page prints; a script leaves them.
+STRAIGHT_QUOTES = str.maketrans({"‘": "'", "’": "'", "“": '"', "”": '"'})
+# Lines that describe the process that ran the page: the build's example
+# workers run torch with one thread, a reader's process with every core.
+MACHINE_DEPENDENT = ("measured", "torch threads:")
+
+
+def flat(text: str) -> str:
+    """Text with its quotes straight and its whitespace one space."""
+    return " ".join(text.translate(STRAIGHT_QUOTES).split())
+
+
+def page_outputs(page: BeautifulSoup) -> list[str]:
+    """What each code block of a built page printed, in order ("" for nothing),
+    flat. On a myst-nb page, cross-references are left out: the page shows the
+    title of the page they name, which a notebook's run cannot know."""
+    cells = page.select("div.cell")  # a myst-nb page
+    if cells:
+        outputs = []
+        for cell in cells:
+            for reference in cell.select("div.cell_output span.doc, span.std-ref"):
+                reference.string = ""
+            texts = [out.get_text(" ") for out in cell.select("div.cell_output")]
+            outputs.append(flat(" ".join(texts)))
+        return outputs
+    outputs = []  # a gallery page: each output block follows its code block
+    for block in page.select("div.highlight-Python, div.sphx-glr-script-out"):
+        if "highlight-Python" in block["class"]:
+            outputs.append("")
+        else:
+            outputs[-1] = flat(block.get_text())
+    return outputs
+
+
+def code_blocks(script: Path) -> list[str]:
+    """The script's code blocks, as sphinx-gallery splits it into its page and
+    its notebook's cells."""
+    from sphinx_gallery.py_source_parser import split_code_and_text_blocks
+
+    _, blocks = split_code_and_text_blocks(script)
+    return [block.content for block in blocks if block.type == "code"]
+
+
 # The page that the browser and notebook tests open when one example stands for all.
 FROM_NUMPY_PAGE = "auto_examples/numpy_to_tensor/plot_01_from_numpy.html"
 
@@ -162,7 +205,7 @@ class Build:
 @dataclasses.dataclass
 class Tinybuild:
     """tests/tinybuild built in turn: cold, unchanged, in another environment, broken
-    (see build_tinybuild)."""
+    and edited (see build_tinybuild)."""
 
     root: Path
     cold: Build
@@ -323,9 +366,12 @@ def build_tinybuild(root: Path) -> Tinybuild:
     tokens["other environment"] = read_tokens(published)
     published_page = (published / GOOD_PAGE).read_text()
     add_broken_pages(root)
+    with (root / "examples" / "tensor_to_numpy" / "plot_04_token.py").open("a") as edit:
+        edit.write("\n# One edit: this example alone runs again.\n")
     broken = run_build(
         root, "--language", "en", "-D", "executed_gallery_time_limit=3", env=elsewhere
     )
+    tokens["broken"] = read_tokens(built)
     return Tinybuild(
         root, cold, unchanged, other_environment, broken,
         tokens, left_running, published_page,

@@ -1,8 +1,12 @@
-"""A smoke test of the benchmark's code on a tiny gallery (the real run is `nox -s bench`)."""
+"""The benchmark's code: its table, and (slow) a smoke test on a tiny gallery (the
+real run is `nox -s bench`). That one edit runs exactly that example again, which
+the smoke test counts, the tiny build checks on every run (test_tinybuild.py)."""
 
 from __future__ import annotations
 
 from pathlib import Path
+
+import pytest
 
 import bench
 from early_work import early_fixture
@@ -23,6 +27,7 @@ def bench_rows(folder: Path) -> dict[str, bench.Measurement]:
     return {row.name: row for row in measured}
 
 
+@pytest.mark.slow
 def test_benchmark_counts_what_each_build_executes(bench_rows):
     assert bench_rows["cold (en)"].examples == 2
     assert bench_rows["no-op (en)"].examples == 0
@@ -32,6 +37,17 @@ def test_benchmark_counts_what_each_build_executes(bench_rows):
     assert all(row.seconds > 0 for row in bench_rows.values())
     table = bench.markdown_table(list(bench_rows.values()))
     assert "| cold (en) |" in table and "x the floor" in table
+
+
+def test_the_table_has_a_row_per_build_with_its_counts():
+    rows = [
+        bench.Measurement("cold (en)", 36.74, 25, 3, "1.19x the floor"),
+        bench.Measurement("nox -s docs, no-op", 2.7),
+    ]
+    assert bench.markdown_table(rows).splitlines()[2:] == [
+        "| cold (en) | 36.7 | 25 | 3 | 1.19x the floor |",
+        "| nox -s docs, no-op | 2.7 |  |  |  |",
+    ]
 
 
 def test_the_readme_table_is_the_benchmarks_and_its_install_line_is_measured():

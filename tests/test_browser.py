@@ -1,19 +1,22 @@
 """The built site in a real browser: headless Chromium driven by Playwright.
 
 The site that ``built_site`` builds is served over HTTP on 127.0.0.1 and read
-the way a reader meets it: example pages and their downloads, the links
-from the reference tables to the mini-galleries, the copy button, the light and
-dark themes, the language switcher, console errors, accessibility (axe-core) and
-screenshots for a reviewer (``test-artifacts/screenshots/``). The Colab buttons
-and the notebooks they open: test_notebooks.py. Search, in both editions:
-test_search.py.
+the way a reader meets it: two example pages and their downloads (every one is
+read through its HTML in test_site.py), the links from the reference tables to
+Examples by API, the copy button, the light and dark themes, the language
+switcher, console errors, accessibility (axe-core) and screenshots for a
+reviewer (``test-artifacts/screenshots/``). The Colab buttons and the notebooks
+they open: test_notebooks.py. Search, in both editions: test_search.py.
 
 In the Chinese edition: structure (lang, switcher links, pages).
 """
 
 from __future__ import annotations
 
+import os
 import re
+import subprocess
+import sys
 from urllib.parse import urljoin, urlparse
 
 import nbformat
@@ -21,14 +24,36 @@ import pytest
 
 from browser_support import (
     COLORS_JS,
+    INSTALL_CHROMIUM,
     contrast_ratio,
     effective_colors,
 )
 from run_examples import example_scripts, needs_cuda
 from site_builds import FROM_NUMPY_PAGE, REPO_ROOT, example_page
 
-EXAMPLES = example_scripts()
 SCREENSHOTS = REPO_ROOT / "test-artifacts" / "screenshots"
+
+
+# -- Without Chromium -----------------------------------------------------------
+
+
+def test_without_chromium_the_browser_tests_stop_with_one_line(tmp_path):
+    """Not a traceback per test: one line, before anything is built."""
+    nothing = tmp_path / "nothing"
+    nothing.mkdir()
+    result = subprocess.run(
+        [sys.executable, "-m", "pytest", "-p", "no:cacheprovider",
+         f"{__file__}::test_links_jump_for_a_reader_who_asks_for_less_motion"],
+        capture_output=True, text=True, timeout=120, cwd=REPO_ROOT,
+        env={**os.environ, "CHROMIUM_SEARCH_PATH": str(nothing),
+             "PLAYWRIGHT_BROWSERS_PATH": str(nothing)},
+    )  # fmt: skip
+    output = result.stdout + result.stderr
+    assert result.returncode == pytest.ExitCode.INTERRUPTED, output
+    assert [line for line in output.splitlines() if "Chromium" in line] == [
+        f"! _pytest.outcomes.Exit: {INSTALL_CHROMIUM} !"
+    ], output
+    assert "Traceback" not in output and "no tests ran" in output
 
 
 # -- Example pages -----------------------------------------------------------
@@ -45,7 +70,17 @@ def download_links(page) -> dict[str, str]:
     }
 
 
-@pytest.mark.parametrize("script", EXAMPLES, ids=lambda p: f"{p.parent.name}/{p.stem}")
+# Every example page is checked through its HTML (test_site.py); here, one page
+# of each kind is read in the browser.
+BROWSED_EXAMPLES = [
+    REPO_ROOT / "examples" / "numpy_to_tensor" / "plot_01_from_numpy.py",
+    example_scripts(cuda_only=True)[0],
+]
+
+
+@pytest.mark.parametrize(
+    "script", BROWSED_EXAMPLES, ids=lambda p: f"{p.parent.name}/{p.stem}"
+)
 def test_example_page_shows_code_output_and_downloads(
     shared_page, base_url, script, cuda_available
 ):

@@ -74,14 +74,14 @@ NOTEBOOK = notebook_page(
 ).replace("# Probe\n", "# Probe\n\n```{notebook-provenance}\n```\n")
 
 
-def nox_command() -> list[str]:
-    """How the tests session runs nox (it passes its own interpreter), else this one's."""
-    return shlex.split(os.environ.get("NOX_COMMAND", f"{sys.executable} -m nox"))
+GOOD_KEY = "examples/tensor_to_numpy/plot_01_good.py"
+NUMPY_2_ONLY_KEY = "examples/tensor_to_numpy/plot_02_numpy_2_only.py"
+BROKEN_KEY = "examples/tensor_to_numpy/plot_03_broken.py"
+NOTEBOOK_KEY = "docs/probe.md"
 
 
-@early_fixture
-def mini_grid(folder: Path) -> Path:
-    """A small site whose two-cell grid was run for real with `nox -s compat`."""
+def grid_site(folder: Path) -> Path:
+    """A small site of four pages, with a grid of two cells: the pins, and NumPy 1.26."""
     root = make_small_site(
         folder,
         {
@@ -91,10 +91,74 @@ def mini_grid(folder: Path) -> Path:
         },
         {"probe.md": NOTEBOOK},
     )
-    for name in ("noxfile.py", "requirements.txt", "constraints.txt"):
-        shutil.copy2(REPO_ROOT / name, root / name)
     (root / "compatibility" / "results.json").unlink(missing_ok=True)
     (root / "compatibility" / "range.toml").write_text(TWO_CELL_RANGE)
+    return root
+
+
+@early_fixture
+def cell_run(folder: Path) -> tuple[Path, dict]:
+    """The small site's pages checked in this environment, the way each cell of
+    the grid checks them (`tools/compat.py run`), without nox: the site, and
+    the cell it recorded."""
+    root = grid_site(folder / "site")
+    output = folder / "cell.json"
+    result = subprocess.run(
+        [sys.executable, str(root / "tools" / "compat.py"), "run",
+         "--cell", "here", "--output", str(output)],
+        cwd=root, capture_output=True, text=True, timeout=600,
+    )  # fmt: skip
+    # The broken page fails, so the run fails.
+    assert result.returncode == 1, result.stdout + result.stderr
+    return root, json.loads(output.read_text())["cells"]["here"]
+
+
+def test_every_page_is_recorded_with_its_source_hash_and_time(cell_run):
+    root, cell = cell_run
+    assert set(cell["pages"]) == {GOOD_KEY, NUMPY_2_ONLY_KEY, BROKEN_KEY, NOTEBOOK_KEY}
+    for key, record in cell["pages"].items():
+        assert record["source"] == source_hash(root / key)
+        assert record["seconds"] > 0
+    assert cell["pages"][GOOD_KEY]["status"] == "pass"
+    assert cell["pages"][NOTEBOOK_KEY]["status"] == "pass"
+    assert cell["pages"][NUMPY_2_ONLY_KEY]["status"] == "pass"  # NumPy 2 here
+
+
+def test_a_cell_records_the_environment_it_ran_in(cell_run):
+    import numpy
+
+    environment = cell_run[1]["environment"]
+    assert environment["torch"] == torch.__version__
+    assert environment["numpy"] == numpy.__version__
+    assert re.fullmatch(r"\d{4}-\d\d-\d\d", environment["date"])
+
+
+def test_the_runner_records_a_broken_page_with_its_line_and_message(cell_run):
+    record = cell_run[1]["pages"][BROKEN_KEY]
+    assert record["status"] == "fail"
+    assert record["failure"]["line"] == 12
+    assert record["failure"]["message"] == (
+        "AssertionError: deliberately broken: zeros are not ones"
+    )
+    assert "Traceback" in record["failure"]["output"]
+    assert "/tmp" not in record["failure"]["output"]  # paths from the repository
+
+
+# -- The grid through nox, in two environments (slow: CI runs it on every push to
+# main, beside the real grid) ----------------------------------------------------
+
+
+def nox_command() -> list[str]:
+    """How the tests session runs nox (it passes its own interpreter), else this one's."""
+    return shlex.split(os.environ.get("NOX_COMMAND", f"{sys.executable} -m nox"))
+
+
+@early_fixture
+def mini_grid(folder: Path) -> Path:
+    """The small site whose two-cell grid was run for real with `nox -s compat`."""
+    root = grid_site(folder)
+    for name in ("noxfile.py", "requirements.txt", "constraints.txt"):
+        shutil.copy2(REPO_ROOT / name, root / name)
     # Environments outlive the test run, so that a second run reuses them.
     envdir = REPO_ROOT / "_build" / "test-grid-envs"
     result = subprocess.run(
@@ -113,7 +177,8 @@ def mini_results(mini_grid) -> dict:
     return json.loads((mini_grid / "compatibility" / "results.json").read_text())
 
 
-def test_each_cell_records_its_real_environment(mini_results):
+@pytest.mark.slow
+def test_each_cell_records_its_real_environment_and_every_page(mini_results):
     cells = mini_results["cells"]
     assert set(cells) == {"pinned", "numpy1.26"}
     assert cells["pinned"]["environment"]["numpy"] == "2.4.6"
@@ -121,48 +186,23 @@ def test_each_cell_records_its_real_environment(mini_results):
     for cell in cells.values():
         assert cell["environment"]["torch"].startswith("2.13.0")
         assert re.fullmatch(r"\d{4}-\d\d-\d\d", cell["environment"]["date"])
-
-
-def test_every_page_is_recorded_with_its_source_hash_and_time(mini_grid, mini_results):
-    for cell in mini_results["cells"].values():
         assert set(cell["pages"]) == {
-            "examples/tensor_to_numpy/plot_01_good.py",
-            "examples/tensor_to_numpy/plot_02_numpy_2_only.py",
-            "examples/tensor_to_numpy/plot_03_broken.py",
-            "docs/probe.md",
-        }
-        for key, record in cell["pages"].items():
-            assert record["source"] == source_hash(mini_grid / key)
-            assert record["seconds"] > 0
-        assert (
-            cell["pages"]["examples/tensor_to_numpy/plot_01_good.py"]["status"]
-            == "pass"
-        )
-        assert cell["pages"]["docs/probe.md"]["status"] == "pass"
+            GOOD_KEY, NUMPY_2_ONLY_KEY, BROKEN_KEY, NOTEBOOK_KEY
+        }  # fmt: skip
+        assert cell["pages"][BROKEN_KEY]["failure"]["line"] == 12
+        assert cell["pages"][NOTEBOOK_KEY]["status"] == "pass"
 
 
-def test_a_version_boundary_shows_as_a_failure_in_one_cell_only(
-    mini_grid, mini_results
-):
-    key = "examples/tensor_to_numpy/plot_02_numpy_2_only.py"
-    assert mini_results["cells"]["pinned"]["pages"][key]["status"] == "pass"
-    record = mini_results["cells"]["numpy1.26"]["pages"][key]
+@pytest.mark.slow
+def test_a_version_boundary_shows_as_a_failure_in_one_cell_only(mini_results):
+    assert (
+        mini_results["cells"]["pinned"]["pages"][NUMPY_2_ONLY_KEY]["status"] == "pass"
+    )
+    record = mini_results["cells"]["numpy1.26"]["pages"][NUMPY_2_ONLY_KEY]
     assert record["status"] == "fail"
     assert record["failure"]["line"] == 10
     assert record["failure"]["code"] == "dtype = np.dtypes.StringDType()"
     assert "StringDType" in record["failure"]["message"]
-
-
-def test_the_runner_records_a_broken_page_with_its_line_and_message(mini_results):
-    for cell in mini_results["cells"].values():
-        record = cell["pages"]["examples/tensor_to_numpy/plot_03_broken.py"]
-        assert record["status"] == "fail"
-        assert record["failure"]["line"] == 12
-        assert record["failure"]["message"] == (
-            "AssertionError: deliberately broken: zeros are not ones"
-        )
-        assert "Traceback" in record["failure"]["output"]
-        assert "/tmp" not in record["failure"]["output"]  # paths from the repository
 
 
 def test_rerunning_one_page_merges_into_its_cell(tmp_path):

@@ -1,8 +1,5 @@
-"""Every example runs as a standalone script, the way a reader runs a download.
-
-(That it prints what its page shows is checked in test_browser.py, through the
-notebook that its page's Colab button opens.)
-"""
+"""Every example runs as a standalone script, the way a reader runs a download,
+and prints what its page shows."""
 
 from __future__ import annotations
 
@@ -18,6 +15,14 @@ import torch
 
 from early_work import early_fixture
 from run_examples import example_scripts, needs_cuda, run_standalone
+from site_builds import (
+    MACHINE_DEPENDENT,
+    code_blocks,
+    example_page,
+    flat,
+    page_outputs,
+    parse_html,
+)
 
 EXAMPLES = example_scripts()
 CUDA = torch.cuda.is_available()
@@ -43,6 +48,88 @@ def test_example_runs_standalone(standalone_runs, script):
     result = standalone_runs[script]
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip(), "an example that prints nothing teaches nothing"
+
+
+def may_show_a_value(code: str) -> bool:
+    """Whether the page may add the repr of the block's last value to what the
+    block printed (``capture_repr`` in conf.py): its last statement is a bare
+    expression other than a print."""
+    body = ast.parse(code).body
+    last = body[-1].value if body and isinstance(body[-1], ast.Expr) else None
+    return last is not None and not (
+        isinstance(last, ast.Call) and getattr(last.func, "id", "") == "print"
+    )
+
+
+def printed_pattern(shown: list[str], values: list[bool]) -> list[str]:
+    """What a script must print, one regular expression per code block, from what
+    its page shows under each block (flat): the same text; for a block that may
+    show a value, the same text less that value's repr, which the page adds at
+    its end and a script does not print; for a block whose output describes the
+    machine (MACHINE_DEPENDENT), anything."""
+    parts = []
+    for text, value in zip(shown, values, strict=True):
+        if any(words in text.lower() for words in MACHINE_DEPENDENT):
+            parts.append(".*?")
+        elif value and text:
+            ends = [text] + [
+                text[:i] for i in range(len(text) - 1, 0, -1) if text[i] == " "
+            ]
+            parts.append("(?:" + "|".join(map(re.escape, [*ends, ""])) + ")")
+        else:
+            parts.append(re.escape(text))
+    return parts
+
+
+def first_difference(printed: str, parts: list[str]) -> int | None:
+    """The number of the first code block whose output the script did not print
+    as its page shows it, or None where all of it matches."""
+    for number in range(1, len(parts) + 1):
+        if not re.match(r"\s*".join(parts[:number]), printed, re.DOTALL):
+            return number
+    whole = re.fullmatch(r"\s*".join(parts), printed, re.DOTALL)
+    return None if whole else len(parts)
+
+
+def test_a_script_must_print_what_its_page_shows_block_by_block():
+    shown = ["a b", "", "c tensor([1.])", "d", "took 3.1 ms (measured)", "e"]
+    parts = printed_pattern(shown, [False, False, True, False, False, False])
+    # The page adds the value of block 3's last line; timings may differ.
+    assert first_difference("a b c d took 9.9 ms (measured) e", parts) is None
+    assert first_difference("a b c tensor([1.]) d took 1 ms e", parts) is None
+    assert first_difference("a B c d e", parts) == 1
+    assert first_difference("a b c e", parts) == 4
+    # Block 3 may have printed nothing but its value, so the next block is where
+    # its other output no longer fits.
+    assert first_difference("a b x d e", parts) == 4
+    assert first_difference("a b c d took 1 ms e f", parts) == 6
+    assert may_show_a_value("t = 1\nt.add_(1)")
+    assert not may_show_a_value("t.add_(1)\nprint(t)")
+    assert not may_show_a_value("t = 1")
+
+
+# Each example ran twice, in two processes: in the build, and here as the
+# reader's download. The same output shows that the page is deterministic and
+# that a reader's run prints what the page shows. Measured timings may differ,
+# and say so.
+@pytest.mark.parametrize("script", EXAMPLES, ids=example_id)
+def test_the_downloaded_script_prints_what_its_page_shows(
+    standalone_runs, site_html, script
+):
+    if needs_cuda(script) and not CUDA:
+        pytest.skip("a CUDA page: not executed in this build")
+    result = standalone_runs[script]
+    assert result.returncode == 0, result.stderr
+    shown = page_outputs(parse_html(site_html / "en" / example_page(script)))
+    blocks = code_blocks(script)
+    assert len(shown) == len(blocks), (len(shown), len(blocks))
+    parts = printed_pattern(shown, [may_show_a_value(code) for code in blocks])
+    assert len([part for part in parts if part != ".*?"]) >= len(parts) // 2
+    number = first_difference(flat(result.stdout), parts)
+    assert number is None, (
+        f"code block {number}: the page shows\n{shown[number - 1]}\n"
+        f"the script printed\n{result.stdout}"
+    )
 
 
 @pytest.mark.skipif(CUDA, reason="checks the behaviour on machines without CUDA")

@@ -1,5 +1,5 @@
-"""The Colab notebooks, as a reader opens them: each page's button is followed to
-its notebook, served with the site, and the notebook is run top to bottom with a
+"""The Colab notebooks, as a reader opens them: a page's button is followed to its
+notebook, served with the site, and the notebook is run top to bottom with a
 Jupyter kernel (their runs start as soon as the site is built: conftest.py)."""
 
 from __future__ import annotations
@@ -11,30 +11,29 @@ import pytest
 from bs4 import BeautifulSoup
 
 from early_work import early_result
-from notebook_support import run_edition_notebooks, run_notebooks
-from run_examples import example_scripts, needs_cuda
-from site_builds import FROM_NUMPY_PAGE, example_page, parse_html
-
-EXAMPLES = example_scripts()
-
+from notebook_support import KERNEL_PAGES, run_edition_notebooks, run_notebooks
+from run_examples import example_scripts
+from site_builds import (
+    FROM_NUMPY_PAGE,
+    MACHINE_DEPENDENT,
+    example_page,
+    flat,
+    page_outputs,
+    parse_html,
+)
 
 # -- Open in Colab ---------------------------------------------------------------
 # Colab opens, from the repository's notebooks branch, the notebook that the build
 # wrote at the path that its link names (tests/test_site.py checks that path and
-# the workflow's layout). Here every page's button is followed to that notebook,
-# served with the site, and the notebook is run top to bottom with a Jupyter
-# kernel, as Colab would run it: every CPU notebook of the English edition, and
-# the CUDA ones where CUDA exists. Without CUDA, a CUDA notebook must stop in
-# its first cell and say how to get a GPU runtime. The Chinese notebooks differ
-# from the English ones only in that first cell, which runs for two of them.
+# the workflow's layout for every page). Here the buttons of the pages in
+# KERNEL_PAGES are followed to their notebooks, served with the site, and each
+# notebook is run top to bottom with a Jupyter kernel, as Colab would run it: the
+# three reference pages, one example, and one CUDA example, which without CUDA
+# must stop in its first cell and say how to get a GPU runtime. The Chinese
+# notebooks differ from the English ones only in that first cell, which runs
+# for two of them.
 
-NOTEBOOK_PAGES = [
-    *(example_page(script) for script in EXAMPLES),
-    "quick-reference.html",
-    "conversion-matrix.html",
-    "dtypes.html",
-]
-CUDA_PAGES = {example_page(script) for script in EXAMPLES if needs_cuda(script)}
+CUDA_PAGES = {example_page(script) for script in example_scripts(cuda_only=True)}
 COLAB = "https://colab.research.google.com/github/"
 
 
@@ -56,16 +55,16 @@ def cell_text(cell) -> str:
 
 @pytest.fixture(scope="module")
 def colab_runs(shared_page, base_url, built_site, site_html, tmp_path_factory) -> dict:
-    """Every English page's Colab notebook, found through its button, and its run
-    (started as soon as the site is built: conftest.built_site)."""
+    """The English Colab notebook of each page of KERNEL_PAGES, found through its
+    button, and its run (started as soon as the site is built: conftest.built_site)."""
     runs = early_result(
         "colab_runs",
         lambda: run_edition_notebooks(
-            site_html, "en", tmp_path_factory.mktemp("colab_runs")
+            site_html, "en", tmp_path_factory.mktemp("colab_runs"), KERNEL_PAGES
         ),
     )
     found = {}
-    for path in NOTEBOOK_PAGES:
+    for path in KERNEL_PAGES:
         notebook_path = colab_notebook_path(shared_page, base_url, "en", path)
         response = shared_page.request.get(f"{base_url}/{notebook_path}")
         assert response.status == 200, f"{notebook_path}: HTTP {response.status}"
@@ -74,7 +73,7 @@ def colab_runs(shared_page, base_url, built_site, site_html, tmp_path_factory) -
     return found
 
 
-@pytest.mark.parametrize("path", NOTEBOOK_PAGES)
+@pytest.mark.parametrize("path", KERNEL_PAGES)
 def test_colab_notebook_runs_top_to_bottom(colab_runs, path, cuda_available):
     from nbclient.exceptions import CellExecutionError
 
@@ -99,40 +98,9 @@ def test_colab_notebook_runs_top_to_bottom(colab_runs, path, cuda_available):
     assert not [out for out in outputs if out.output_type == "error"]
 
 
-# Sphinx curls the quotes of the prose that a page prints; a notebook leaves them.
-STRAIGHT_QUOTES = str.maketrans({"‘": "'", "’": "'", "“": '"', "”": '"'})
-
-
-def flat(text: str) -> str:
-    return " ".join(text.translate(STRAIGHT_QUOTES).split())
-
-
-def page_outputs(page) -> list[str]:
-    """What each code block of a built page printed, in order ("" for nothing)."""
-    cells = page.select("div.cell")  # a myst-nb page
-    if cells:
-        outputs = []
-        for cell in cells:
-            for reference in cell.select("div.cell_output span.doc, span.std-ref"):
-                reference.string = ""  # see CROSS_REFERENCE
-            texts = [out.get_text(" ") for out in cell.select("div.cell_output")]
-            outputs.append(flat(" ".join(texts)))
-        return outputs
-    outputs = []  # a gallery page: each output block follows its code block
-    for block in page.select("div.highlight-Python, div.sphx-glr-script-out"):
-        if "highlight-Python" in block["class"]:
-            outputs.append("")
-        else:
-            outputs[-1] = flat(block.get_text())
-    return outputs
-
-
 # A cross-reference in a table that a notebook prints: the page shows the title
 # of the page it names, which the notebook cannot know, so neither side counts it.
 CROSS_REFERENCE = re.compile(r"\{(?:ref|doc)\}`[^`]*`")
-# Lines that describe the process that ran the page: the build's example
-# workers run torch with one thread, a reader's process with every core.
-MACHINE_DEPENDENT = ("measured", "torch threads:")
 
 
 def notebook_outputs(notebook) -> list[str]:
@@ -163,7 +131,7 @@ def notebook_outputs(notebook) -> list[str]:
 # Each page ran twice, in two processes: in the build, and here as its Colab
 # notebook. The same outputs show that the page is deterministic and that the
 # notebook prints what the page shows. Measured timings may differ, and say so.
-@pytest.mark.parametrize("path", NOTEBOOK_PAGES)
+@pytest.mark.parametrize("path", KERNEL_PAGES)
 def test_the_notebook_prints_what_its_page_shows(
     colab_runs, site_html, path, cuda_available
 ):

@@ -14,7 +14,7 @@ import torch
 
 import build_site
 from run_examples import CUDA_DIR, example_scripts, needs_cuda
-from site_builds import FORK_SITE, REPO_ROOT, built_page, example_page
+from site_builds import FORK_SITE, REPO_ROOT, built_page, code_blocks, example_page
 
 HOSTED = FORK_SITE["SITE_HOSTED_URL"]
 REPOSITORY = FORK_SITE["SITE_REPOSITORY_URL"]
@@ -41,14 +41,34 @@ def test_the_gallery_has_examples_in_every_section():
 
 
 @pytest.mark.parametrize("script", EXAMPLES, ids=lambda p: p.stem)
-def test_every_example_page_exists_with_downloads(built_site, script):
+def test_every_example_page_shows_its_script_and_offers_it_for_download(
+    built_site, script
+):
     page = built_page(page_for(built_site, script))
-    hrefs = [a["href"] for a in page.select('a[href*="_downloads/"]')]
+    source = script.read_text()
+    code = [pre.get_text() for pre in page.select("div.highlight-Python pre")]
+    assert code, f"{script.stem}: no code blocks"
+    for text in code:
+        assert text.strip() in source, f"a code block is not from the script:\n{text}"
+    hrefs = [
+        a["href"] for a in page.select('.sphx-glr-download a[href*="_downloads/"]')
+    ]
+    downloads = {}
     for suffix in (".py", ".ipynb"):
         links = [href for href in hrefs if href.endswith(f"/{script.stem}{suffix}")]
         assert links, f"no {suffix} download link on {script.stem}"
-        downloaded = page_for(built_site, script).parent / links[0]
-        assert downloaded.resolve().is_file(), f"{links[0]} is linked but missing"
+        downloads[suffix] = page_for(built_site, script).parent / links[0]
+        assert downloads[suffix].resolve().is_file(), (
+            f"{links[0]} is linked but missing"
+        )
+    assert downloads[".py"].read_text() == source, "the .py download is not the script"
+    notebook = nbformat.read(downloads[".ipynb"], as_version=nbformat.NO_CONVERT)
+    assert notebook.nbformat == 4
+    nbformat.validate(notebook)
+    # The runtime check (test_every_colab_notebook_opens_with_the_runtime_check),
+    # then the script's code blocks, each as it is.
+    cells = [cell.source for cell in notebook.cells if cell.cell_type == "code"]
+    assert cells[1:] == [block.strip() for block in code_blocks(script)]
 
 
 @pytest.mark.parametrize("script", CPU_EXAMPLES, ids=lambda p: p.stem)
@@ -67,16 +87,9 @@ def test_every_cpu_example_page_shows_executed_output_and_provenance(
     assert f"torch {torch.__version__}" in text
     assert f"NumPy {numpy.__version__}" in text
     assert "Python 3." in text and "CPU:" in text
+    assert not page.select("div.example-not-executed")
     # Errors are caught and printed by the examples; a traceback means one escaped.
     assert "Traceback (most recent call last)" not in page.get_text()
-
-
-def test_downloaded_python_files_are_the_example_scripts(built_site):
-    downloads = built_site / "_build" / "html" / "en" / "_downloads"
-    for script in EXAMPLES:
-        copies = list(downloads.rglob(script.name))
-        assert copies, f"{script.name} is not downloadable"
-        assert copies[0].read_text() == script.read_text()
 
 
 def test_gallery_index_offers_zips_that_hold_every_example(built_site):
@@ -119,6 +132,9 @@ def test_cuda_example_pages_say_plainly_that_they_were_not_executed(built_site, 
     assert "hosted site" in text
     assert not page.select("div.sphx-glr-script-out"), (
         "no output may appear without a run"
+    )
+    assert not page.select("div.example-provenance"), (
+        "provenance claims outputs that were not produced"
     )
     assert "Traceback" not in page.get_text()
     assert page.select("div.highlight-Python"), "the code itself is still shown"

@@ -16,6 +16,7 @@ from pathlib import Path
 import pytest
 import torch
 
+import bench
 import build_site
 from early_work import early_fixture
 from site_builds import (
@@ -128,6 +129,20 @@ def test_another_environment_runs_every_page_again(tinybuild):
     assert (
         f"{FORK_SITE['SITE_HOSTED_URL']}/en/compatibility.html" in notebook.read_text()
     )
+
+
+def test_one_edit_runs_that_example_alone_again(tinybuild):
+    """In the broken build, which also edits the token example (a comment)."""
+    example, notebook = tinybuild.tokens["broken"]
+    assert example != tinybuild.tokens["other environment"][0], "the edit did not run"
+    assert notebook == tinybuild.tokens["other environment"][1]
+    # What the benchmark counts: the token example ran, the five broken ones
+    # failed, and the five others were not run again. (A failed build repeats
+    # Sphinx's last messages.)
+    output = tinybuild.broken.output
+    assert set(bench.EXAMPLES_EXECUTED.findall(output)) == {"1"}
+    assert "successfully executed 1 out of 6 files" in output
+    assert "after excluding 5 files that had previously been run" in output
 
 
 # -- A local build ---------------------------------------------------------------------
