@@ -58,7 +58,7 @@ try:
     torch.frombuffer(strided, dtype=torch.uint8)
 except RuntimeError as error:
     print(f"strided memoryview: {type(error).__name__}: {error}")
-    assert "could not retrieve buffer" in str(error)
+    assert "could not retrieve" in str(error)  # torch 2.15 names the contiguity too
 else:
     raise AssertionError("torch.frombuffer should refuse a strided buffer")
 
