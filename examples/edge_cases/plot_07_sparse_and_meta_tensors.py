@@ -23,9 +23,13 @@ assert array.tolist() == [[0.0, 3.0], [4.0, 0.0]]
 # numbers, then column numbers) and the values at those positions; every other
 # entry is zero. ``check_invariants=True`` makes torch check the indices.
 # NumPy has no sparse arrays, and no block of memory holds all nine entries,
-# so ``.numpy()`` raises a ``TypeError``, with or without ``force=True``. The
-# message names the fix.
+# so ``.numpy()`` raises a ``TypeError``, with or without ``force=True``. From
+# torch 2.8 the message names the fix, ``to_dense()``; torch 2.7 and older name
+# ``Tensor.dense()``, a method that does not exist.
 
+torch_version = tuple(
+    int(part) for part in torch.__version__.split("+")[0].split(".")[:2]
+)
 indices = torch.tensor([[2, 0, 1], [1, 2, 0]])  # not in sorted order
 values = torch.tensor([5.0, 3.0, 4.0])
 sparse = torch.sparse_coo_tensor(indices, values, (3, 3), check_invariants=True)
@@ -39,7 +43,9 @@ for name, convert in [
         convert()
     except TypeError as error:
         print(f"{name}: {type(error).__name__}: {error}")
-        assert "to_dense()" in str(error)
+        assert "can't convert Sparse layout tensor to numpy" in str(error)
+        fix = "Tensor.to_dense()" if torch_version >= (2, 8) else "Tensor.dense()"
+        assert f"Use {fix} first" in str(error)
     else:
         raise AssertionError(f"{name} should refuse a sparse tensor")
 
