@@ -2,8 +2,9 @@
 
 Every example page and reference page of both editions is opened in Chromium on
 a 390 x 844 phone and a 1280 x 800 desktop. On the phone, code (an example's
-answer block, or a reference table's first row) is on the first screen; no
-page opens with sphinx-gallery's "Go to the end" note; no output block scrolls
+answer block, or a reference table's first row) is on the first screen and the
+quick reference is no wider than the phone; code in tables is at least 13 px;
+no page opens with sphinx-gallery's "Go to the end" note; no output block scrolls
 sideways at either width; on the desktop no example page runs past eight
 screens, and Examples by API is a list of at most ten.
 
@@ -42,6 +43,10 @@ MEASURE_JS = """() => {
       .filter((pre) => pre.scrollWidth > pre.clientWidth + 1)
       .map((pre) => pre.innerText.split("\\n").sort((a, b) => b.length - a.length)[0]),
     height: document.documentElement.scrollHeight,
+    widestTable: Math.max(0, ...[...article.querySelectorAll("table")].map((t) => t.scrollWidth)),
+    smallestTableCode: Math.min(
+      99, ...[...article.querySelectorAll("table td code")].map((c) => parseFloat(getComputedStyle(c).fontSize)),
+    ),
   };
 }"""
 
@@ -79,6 +84,21 @@ def test_code_is_on_the_first_phone_screen(measured):
         return None
 
     found = failures(measured, "phone", check)
+    assert not found, "\n".join(found)
+
+
+def test_the_quick_reference_fits_a_phone(measured):
+    for edition in EDITIONS:
+        facts = measured["phone", edition, "quick-reference.html"]
+        assert facts["widestTable"] <= PHONE["width"], (edition, facts["widestTable"])
+
+
+def test_code_in_tables_is_at_least_13_px(measured):
+    found = failures(
+        measured,
+        "desktop",
+        lambda facts: facts["smallestTableCode"] < 13 and facts["smallestTableCode"],
+    )
     assert not found, "\n".join(found)
 
 
