@@ -26,7 +26,7 @@ from site_builds import (
 )
 
 
-@early_fixture
+@early_fixture(ahead=True)
 def built_site(folder: Path) -> Path:
     """The whole site, built once for the session from a copy of the sources,
     with the settings that a fork's hosted workflow gives it. Its English
@@ -40,7 +40,7 @@ def built_site(folder: Path) -> Path:
     return root
 
 
-@early_fixture
+@early_fixture(ahead=True)
 def tinybuild(folder: Path) -> Tinybuild:
     """tests/tinybuild, built four times (site_builds.build_tinybuild)."""
     return build_tinybuild(make_tinybuild(folder))

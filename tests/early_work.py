@@ -13,10 +13,21 @@ makes a session fixture ``tinybuild`` whose value is that function's, given a
 new folder of pytest's temporary ones (which pytest removes after a few runs).
 It is started early when a selected test needs it, and run when first needed
 otherwise.
+
+The whole site is what the tests wait for longest: the browser tests read it,
+and they take a core for a minute after it is built. So it is declared
+``@early_fixture(ahead=True)``, and the other early work runs behind it, at a
+lower priority: in the time the site's build leaves a core idle, and beside the
+browser tests once it is done. So are the builds that hold an example to a time
+limit of a few seconds (the tiny build's), which a build starved of CPU
+behind the site could overrun.
 """
 
 from __future__ import annotations
 
+import functools
+import os
+import threading
 from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
@@ -26,12 +37,20 @@ import pytest
 EARLY_FIXTURES: dict[str, Callable[[Path], object]] = {}
 EARLY_WORK: dict[str, Future] = {}
 REQUESTED_FIXTURES: set[str] = set()
+AHEAD: set[str] = set()
+# How much lower the priority of the work behind is (a nice value).
+BEHIND = 5
 
 
-def early_fixture(work: Callable[[Path], object]):
-    """A session fixture named as ``work``, whose value ``work(folder)`` returns."""
+def early_fixture(work: Callable[[Path], object] | None = None, *, ahead=False):
+    """A session fixture named as ``work``, whose value ``work(folder)`` returns;
+    ``ahead=True`` for the work that the other early work runs behind."""
+    if work is None:
+        return functools.partial(early_fixture, ahead=ahead)
     name = work.__name__
     EARLY_FIXTURES[name] = work
+    if ahead:
+        AHEAD.add(name)
 
     def fixture(tmp_path_factory):
         return early_result(name, lambda: work(tmp_path_factory.mktemp(name)))
@@ -51,10 +70,23 @@ def start_requested(items, tmp_path_factory) -> None:
 
 
 def start_early(name: str, work, *arguments) -> None:
-    """Run work in a thread of its own; early_result(name, ...) waits for it."""
+    """Run work in a thread of its own, behind the work ahead unless it is that
+    work; early_result(name, ...) waits for it."""
     thread = ThreadPoolExecutor(max_workers=1, thread_name_prefix=f"early-{name}")
+    if name not in AHEAD:
+        work = functools.partial(behind, work)
     EARLY_WORK[name] = thread.submit(work, *arguments)
     thread.shutdown(wait=False)
+
+
+def behind(work, *arguments):
+    """Run work in this thread at a lower priority. On Linux a priority is a
+    thread's, and the threads and processes that it starts inherit it."""
+    try:
+        os.setpriority(os.PRIO_PROCESS, threading.get_native_id(), BEHIND)
+    except (AttributeError, OSError):  # elsewhere: the same work, unordered
+        pass
+    return work(*arguments)
 
 
 def early_result(name: str, work):

@@ -228,7 +228,7 @@ def test_an_example_that_hangs_is_stopped_by_the_time_limit(tinybuild):
     assert "ExampleTimeLimitExceeded" in report and "time limit of 3 s" in report
 
 
-@early_fixture
+@early_fixture(ahead=True)
 def hang_build(folder: Path) -> Build:
     """A site of one example that hangs and a notebook page that breaks, built
     with a time limit of 3 s."""
