@@ -109,3 +109,23 @@ def test_fingerprint_is_stable_and_sensitive_to_every_field():
         assert executed_gallery.environment.fingerprint(changed) != digest, key
     with_gpu = {**build_env, "gpu": "H100", "cuda": "12.8"}
     assert executed_gallery.environment.fingerprint(with_gpu) != digest
+
+
+def test_an_example_page_opens_with_title_downloads_answer_then_provenance():
+    """The patterns that lay out an example page match what sphinx-gallery writes."""
+    from sphinx_gallery.gen_rst import EXAMPLE_HEADER, RST_BLOCK_HEADER
+
+    provenance = executed_gallery.provenance
+    page = (
+        EXAMPLE_HEADER.format("x.py", "auto_examples_x.py", "")
+        + "Do a thing\n==========\n\nThe answer.\n\n"
+        + RST_BLOCK_HEADER.format(1, 5)
+        + ".. code-block:: Python\n\n    answer()\n\n"
+        + RST_BLOCK_HEADER.format(6, 9)
+        + "The proof.\n"
+    )
+    assert provenance.GO_TO_THE_END_NOTE.search(page)
+    without_note = provenance.GO_TO_THE_END_NOTE.sub("", page)
+    assert "Go to the end" not in without_note
+    assert ".. rst-class:: sphx-glr-example-title" in without_note
+    assert provenance.TITLE.search(without_note).group(0) == "Do a thing\n==========\n"

@@ -1,7 +1,9 @@
 """Each executed page names the environment that produced its outputs.
 
 An example page that did not run says so instead, and why; a CUDA page links
-to its hosted version, which a GPU machine built.
+to its hosted version, which a GPU machine built. The top of an example page is
+laid out here too: its title, its downloads, its answer (the script's first
+block), then that line.
 """
 
 from __future__ import annotations
