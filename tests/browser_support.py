@@ -38,10 +38,6 @@ SYSTEM_CHROMIUM_ARGS = [
 LOCAL_ONLY_ARG = "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1"
 
 
-class NoChromium(Exception):
-    """Neither the system's Chromium nor Playwright's own is installed."""
-
-
 def system_chromium() -> str | None:
     """The Chromium that .ci/run installs with apt-get, or None."""
     search = os.environ.get(
@@ -56,10 +52,7 @@ def system_chromium() -> str | None:
 
 
 def launch_chromium(playwright):
-    """Headless Chromium: the system's when installed, else Playwright's own
-    (NoChromium where that was never downloaded either)."""
-    from playwright.sync_api import Error
-
+    """Headless Chromium: the system's when installed, else Playwright's own."""
     executable = system_chromium()
     if executable:
         return playwright.chromium.launch(
@@ -67,25 +60,22 @@ def launch_chromium(playwright):
             headless=True,
             args=[*SYSTEM_CHROMIUM_ARGS, LOCAL_ONLY_ARG],
         )
-    try:
-        return playwright.chromium.launch(headless=True, args=[LOCAL_ONLY_ARG])
-    except Error as error:
-        if "Executable doesn't exist" in str(error):
-            raise NoChromium(INSTALL_CHROMIUM) from None
-        raise
+    return playwright.chromium.launch(headless=True, args=[LOCAL_ONLY_ARG])
 
 
 def has_chromium() -> bool:
     """Whether launch_chromium finds a Chromium (Playwright's is tried at once)."""
     if system_chromium():
         return True
-    from playwright.sync_api import sync_playwright
+    from playwright.sync_api import Error, sync_playwright
 
     with sync_playwright() as playwright:
         try:
             launch_chromium(playwright).close()
-        except NoChromium:
-            return False
+        except Error as error:
+            if "Executable doesn't exist" in str(error):
+                return False
+            raise
     return True
 
 

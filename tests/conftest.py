@@ -139,7 +139,7 @@ def browser():
     from browser_support import launch_chromium
 
     with playwright_sync.sync_playwright() as playwright:
-        chromium = launch_chromium(playwright)  # pytest_collection_finish found it
+        chromium = launch_chromium(playwright)  # pytest_collection_finish found one
         yield chromium
         chromium.close()
 
