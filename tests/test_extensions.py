@@ -129,3 +129,26 @@ def test_an_example_page_opens_with_title_downloads_answer_then_provenance():
     assert "Go to the end" not in without_note
     assert ".. rst-class:: sphx-glr-example-title" in without_note
     assert provenance.TITLE.search(without_note).group(0) == "Do a thing\n==========\n"
+
+
+def test_the_time_limit_fails_the_example_never_the_code_around_it(monkeypatch):
+    import signal
+    import sys
+
+    reset = executed_gallery.reset
+    monkeypatch.setattr(reset, "_running_example", "plot_01_hangs.py")
+    armed = []
+    monkeypatch.setattr(
+        signal, "setitimer", lambda which, seconds: armed.append(seconds)
+    )
+    # Out of the example (here, in this test): the timer is armed again, no raise.
+    reset._raise_time_limit(signal.SIGALRM, sys._getframe())
+    assert armed == [reset._RETRY]
+    # Inside the example's code (compiled under its path, as sphinx-gallery does).
+    example = compile(
+        "reset._raise_time_limit(signal.SIGALRM, sys._getframe())",
+        "/site/examples/plot_01_hangs.py",
+        "exec",
+    )
+    with pytest.raises(reset.ExampleTimeLimitExceeded, match="time limit"):
+        exec(example, {"reset": reset, "signal": signal, "sys": sys})
