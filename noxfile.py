@@ -144,7 +144,9 @@ def compat(session: nox.Session, cell: str) -> None:
     spec = GRID_CELLS[cell]
     if spec.get("requires_cuda") and not torch_index.has_nvidia_driver():
         session.skip("needs an NVIDIA GPU: the GPU builder runs this cell")
-    pins = {"torch": spec["torch"], "numpy": spec["numpy"]}
+    # A cell may also swap a pin that its torch cannot share (torch 2.5 and 2.6
+    # require sympy 1.13.1).
+    pins = {"torch": spec["torch"], "numpy": spec["numpy"], **spec.get("pins", {})}
     install_pinned(session, "requirements.txt", replace=pins)
     # CI jobs each write their cell to a file of its own, merged afterwards.
     output = os.environ.get("COMPAT_OUTPUT_DIR")
