@@ -1,20 +1,19 @@
 """ "Examples using X": for every torch and NumPy API the examples call, the examples that call it.
 
-sphinx-gallery's backreferences (``backreferences_dir``, ``doc_module``) record
-which example uses which name. They resolve a method call through the variables that the example left behind,
-which finds Python methods but not the C methods that matter most here
-(``tensor.numpy()``, ``tensor.item()``, ``tensor.tolist()``). So this extension
-reads every example script too: it follows, within a script, which names hold a
-tensor or an array, records each torch and NumPy call (``torch.from_numpy``,
-``torch.Tensor.numpy``, ``numpy.asarray``...), adds the calls that
-sphinx-gallery missed to its ``backreferences_all.json``, and
+sphinx-gallery's backreferences resolve a method call through the variables
+that an example left behind, which finds Python methods but not the C methods
+that matter most here (``tensor.numpy()``, ``tensor.item()``,
+``tensor.tolist()``). So this extension reads every example script itself: it
+follows, within a script, which names hold a tensor or an array, records each
+torch and NumPy call (``torch.from_numpy``, ``torch.Tensor.numpy``,
+``numpy.asarray``...) and the example pages that make it, and
 
 * ``.. api-example-list::`` (on ``api_examples_page``) writes one section per
   called API, anchored at the API's full name (``api-examples.html#torch.from_numpy``),
   listing the titles of the examples that call it (an A-Z list, not thumbnails);
 * in the tables of ``api_examples_link_pages`` (the quick reference and the
   conversion matrix), a code span that starts with one of those calls
-  (``torch.from_numpy(a)``, ``t.numpy()``) becomes a link to its mini-gallery.
+  (``torch.from_numpy(a)``, ``t.numpy()``) becomes a link to its section.
   ``api_examples_receivers`` says which variable names those tables use for a
   tensor and for an array.
 
@@ -216,12 +215,14 @@ def called_apis(source: str) -> set[str]:
 # -- Every example, cached -----------------------------------------------------------
 
 
-def example_scripts(srcdir, config) -> list[tuple[Path, Path]]:
-    """``(script, gallery_dir)`` for every example, in a stable order."""
-    found = []
+def example_scripts(srcdir, config) -> dict[Path, str]:
+    """``{script: the docname of its page}`` for every example, in a stable order."""
+    srcdir = Path(srcdir).resolve()
+    found = {}
     for examples_dir, gallery_dir in gallery_dir_pairs(srcdir, config):
         for script in sorted(examples_dir.rglob("plot_*.py")):
-            found.append((script, gallery_dir))
+            page = gallery_dir / script.relative_to(examples_dir).with_suffix("")
+            found[script] = page.relative_to(srcdir).as_posix()
     return found
 
 
@@ -233,7 +234,7 @@ def api_calls_by_example(app: Sphinx) -> dict[str, list[str]]:
     """``{script path: [API, ...]}``, from the cache when no script changed."""
     scripts = example_scripts(app.srcdir, app.config)
     digest = hashlib.sha256()
-    for script, _ in scripts:
+    for script in scripts:
         digest.update(str(script).encode() + b"\0" + script.read_bytes() + b"\0")
     cache = backreferences_dir(app) / CACHE_FILE
     if cache.is_file():
@@ -242,7 +243,7 @@ def api_calls_by_example(app: Sphinx) -> dict[str, list[str]]:
             return cached["calls"]
     calls = {
         str(script): sorted(called_apis(script.read_text(encoding="utf-8")))
-        for script, _ in scripts
+        for script in scripts
     }
     cache.parent.mkdir(parents=True, exist_ok=True)
     cache.write_text(
@@ -251,53 +252,26 @@ def api_calls_by_example(app: Sphinx) -> dict[str, list[str]]:
     return calls
 
 
-def complete_backreferences(app: Sphinx) -> None:
-    """Add the calls sphinx-gallery's backreferences missed; remember every API.
-
-    Runs after sphinx-gallery has written ``backreferences_all.json`` (in its
-    own builder-inited handler).
-    """
-    conf = app.config.sphinx_gallery_conf
-    if not conf.get("backreferences_dir"):
+def record_example_pages(app: Sphinx) -> None:
+    """``app.api_example_pages``: each called API, with the pages that call it."""
+    if not app.config.sphinx_gallery_conf.get("backreferences_dir"):
         return
     calls = api_calls_by_example(app)
-    path = backreferences_dir(app) / "backreferences_all.json"
-    backrefs = json.loads(path.read_text()) if path.is_file() else {}
-    # What sphinx-gallery knows of each example: [name, src dir, gallery dir, intro, title].
-    entries = {}
-    for items in backrefs.values():
-        for entry in items:
-            entries.setdefault(str(Path(entry[1], entry[0]).resolve()), entry)
-    changed = False
-    for script, gallery_dir in example_scripts(app.srcdir, app.config):
-        entry = entries.get(str(script.resolve())) or example_entry(script, gallery_dir)
+    pages = {}
+    for script, docname in example_scripts(app.srcdir, app.config).items():
         for api in calls.get(str(script), []):
-            listed = backrefs.setdefault(api, [])
-            if not any(Path(e[1], e[0]).resolve() == script.resolve() for e in listed):
-                listed.append(entry)
-                changed = True
-    if changed:
-        path.write_text(json.dumps(backrefs, indent=1, sort_keys=True) + "\n")
-    app.api_examples = sorted({api for apis in calls.values() for api in apis})
-
-
-def example_entry(script: Path, gallery_dir: Path) -> list[str]:
-    from sphinx_gallery.gen_rst import extract_intro_and_title
-    from sphinx_gallery.py_source_parser import split_code_and_text_blocks
-
-    _, blocks = split_code_and_text_blocks(str(script), return_node=False)
-    intro, title = extract_intro_and_title(str(script), blocks[0].content)
-    return [script.name, str(script.parent), str(gallery_dir), intro, title]
+            pages.setdefault(api, []).append(docname)
+    app.api_example_pages = dict(sorted(pages.items()))
 
 
 def outdated_with_the_apis(app: Sphinx, env, added, changed, removed) -> list[str]:
-    """Re-read the API page and the linked tables when the set of APIs changed."""
-    apis = getattr(app, "api_examples", [])
-    if getattr(env, "api_examples", None) == apis:
+    """Re-read the API page and the linked tables when the calls changed."""
+    pages = getattr(app, "api_example_pages", {})
+    if getattr(env, "api_example_pages", None) == pages:
         return []
-    env.api_examples = apis
-    pages = [app.config.api_examples_page, *app.config.api_examples_link_pages]
-    return [page for page in pages if page in env.found_docs]
+    env.api_example_pages = pages
+    outdated = [app.config.api_examples_page, *app.config.api_examples_link_pages]
+    return [page for page in outdated if page in env.found_docs]
 
 
 # -- The page ------------------------------------------------------------------------
@@ -308,28 +282,16 @@ class ApiExampleList(SphinxDirective):
     call it, by title. A section per API, anchored at its full name."""
 
     def run(self) -> list[nodes.Node]:
-        srcdir = Path(self.env.srcdir).resolve()
-        pages_of = {}  # script path -> its page's docname
-        for examples_dir, gallery_dir in gallery_dir_pairs(srcdir, self.config):
-            for script in sorted(examples_dir.rglob("plot_*.py")):
-                self.env.note_dependency(str(script))
-                page = gallery_dir / script.relative_to(examples_dir).with_suffix("")
-                pages_of[str(script)] = page.relative_to(srcdir).as_posix()
-        cache = Path(
-            self.env.srcdir, self.config.sphinx_gallery_conf["backreferences_dir"]
-        )
-        calls = json.loads((cache / CACHE_FILE).read_text())["calls"]
+        for script in example_scripts(self.env.srcdir, self.config):
+            self.env.note_dependency(str(script))
         sections = []
-        for api in getattr(self.env, "api_examples", None) or []:
+        for api, docnames in getattr(self.env, "api_example_pages", {}).items():
             section = nodes.section(ids=[api], classes=["api-examples"])
             section += nodes.title("", "", nodes.literal(api, api))
             pages = nodes.paragraph(classes=["api-example-pages"])
-            for script in sorted(
-                script for script, apis in calls.items() if api in apis
-            ):
+            for docname in docnames:
                 if len(pages):
                     pages += nodes.Text(" · ")
-                docname = pages_of[script]
                 reference = addnodes.pending_xref(
                     "",
                     refdomain="std",
@@ -375,7 +337,7 @@ class LinkTableCallsToMiniGalleries(SphinxPostTransform):
         config, docname = self.config, self.env.docname
         if docname not in config.api_examples_link_pages:
             return
-        apis = set(getattr(self.env, "api_examples", None) or [])
+        apis = set(getattr(self.env, "api_example_pages", {}))
         page = config.api_examples_page
         if not apis or page not in self.env.found_docs:
             return
@@ -402,7 +364,7 @@ def setup(app: Sphinx) -> dict:
     app.add_config_value("api_examples_link_pages", [], "env", types=[list])
     app.add_config_value("api_examples_receivers", {}, "env", types=[dict])
     # After sphinx-gallery has generated the gallery and its backreferences.
-    app.connect("builder-inited", complete_backreferences, priority=600)
+    app.connect("builder-inited", record_example_pages, priority=600)
     app.connect("env-get-outdated", outdated_with_the_apis)
     app.add_directive("api-example-list", ApiExampleList)
     app.add_post_transform(LinkTableCallsToMiniGalleries)
