@@ -237,6 +237,20 @@ site_search_synonyms = [
     ["conj", "conjugate", "共轭"],
     ["readonly", "只读"],
     ["compatibility", "version", "versions", "兼容", "版本"],
+    ["image", "images", "picture", "pil", "pillow", "图像", "图片"],
+    ["mps", "apple", "apple silicon", "metal", "苹果", "苹果芯片"],
+    ["pandas", "dataframe", "series"],
+    [
+        "misconception",
+        "misconceptions",
+        "mistake",
+        "mistakes",
+        "pitfall",
+        "pitfalls",
+        "误区",
+        "误解",
+        "常见错误",
+    ],
 ]
 # Chinese search: jieba splits words with its own dictionary plus the site's terms
 # (by default Sphinx loads jieba's whole dictionary again as extra words, every build).

@@ -6,10 +6,8 @@ question when one of those pages is among its first three results.
 tests/test_search.py asks every question in Chromium; the numbers that chose the
 search engine came from this set too.
 
-A page listed here that is not in the build (a page that someone is writing)
-is left out of that question; a question left with no page is skipped, naming
-the missing page, until the page lands. These four were being written when the
-set was made: PENDING lists them.
+A page listed here that is not in the build is left out of that question; a
+question left with none of its pages fails.
 """
 
 from __future__ import annotations
@@ -40,6 +38,9 @@ INTO_AUTOGRAD = N2T + "plot_04_into_autograd.html"
 LEGACY = N2T + "plot_05_legacy_constructors.html"
 MIXED = N2T + "plot_06_mixed_arithmetic.html"
 LIST_OF_ARRAYS = N2T + "plot_07_list_of_arrays.html"
+PIL_IMAGES = N2T + "plot_08_pil_images.html"
+PANDAS = N2T + "plot_09_pandas.html"
+MPS = T2N + "plot_04_mps_tensors.html"
 ITEM = T2P + "plot_01_item.html"
 MANY_ELEMENTS = T2P + "plot_02_multi_element_tensors.html"
 GRAD_SCALARS = T2P + "plot_03_scalars_that_require_grad.html"
@@ -67,12 +68,9 @@ CUPY = GPU + "plot_06_cupy_arrays.html"
 JAX = GPU + "plot_07_jax_arrays.html"
 GPU_TO_CPU_FAST = GPU + "plot_08_gpu_to_cpu_fast.html"
 QUICK_REFERENCE = "quick-reference.html"
+MISCONCEPTIONS = "misconceptions.html"
 DTYPES = "dtypes.html"
 COMPATIBILITY = "compatibility.html"
-
-# Pages being written while this set was made; their questions name a page
-# that exists today too where one answers them.
-PENDING = {LIST_OF_ARRAYS, UNSIGNED, BFLOAT16, GPU_TO_CPU_FAST}
 
 ENGLISH = [
     Question("tensor to numpy", (SHARES, T2N + "index.html", QUICK_REFERENCE)),
@@ -110,7 +108,9 @@ ENGLISH = [
     Question("is from_numpy faster than torch.tensor", (COST_PAGE,)),
     Question("cupy", (CUPY,)),
     Question("jax", (JAX,)),
-    Question("mat1 and mat2 must have the same dtype", (FROM_NUMPY, DTYPES)),
+    Question(
+        "mat1 and mat2 must have the same dtype", (FROM_NUMPY, DTYPES, MISCONCEPTIONS)
+    ),
     Question("torch.FloatTensor numpy", (LEGACY,)),
     Question("as_tensor copy", (AS_TENSOR,)),
     Question("numpy array requires_grad", (INTO_AUTOGRAD,)),
@@ -124,6 +124,15 @@ ENGLISH = [
     Question("from_numpy", (FROM_NUMPY,)),
     Question("item", (ITEM,)),
     Question("detach", (GRAD_TO_NUMPY,)),
+    Question("PIL image to tensor", (PIL_IMAGES,)),
+    Question("tensor to PIL image", (PIL_IMAGES,)),
+    Question("HWC to CHW", (PIL_IMAGES,)),
+    Question("pandas dataframe to tensor", (PANDAS,)),
+    Question("Series to tensor", (PANDAS,)),
+    Question("mps tensor to numpy", (MPS,)),
+    Question("apple silicon gpu", (MPS,)),
+    Question("does detach make a copy", (MISCONCEPTIONS, GRAD_TO_NUMPY)),
+    Question("common mistakes", (MISCONCEPTIONS,)),
 ]
 
 CHINESE = [
@@ -145,7 +154,7 @@ CHINESE = [
     Question("固定内存", (HOST_TO_DEVICE,)),
     Question("锁页内存", (HOST_TO_DEVICE,)),
     Question("分离计算图", (GRAD_TO_NUMPY,)),
-    Question("原地修改", (SHARES, QUICK_REFERENCE)),
+    Question("原地修改", (SHARES, QUICK_REFERENCE, MISCONCEPTIONS)),
     Question("负步长", (NEGATIVE_STRIDES,)),
     Question("只读数组", (READ_ONLY,)),
     Question("大端", (BYTE_ORDER,)),
@@ -169,9 +178,17 @@ CHINESE = [
     Question("bfloat16 转 numpy", (BFLOAT16, QUICK_REFERENCE, DTYPES)),
     Question("无符号整数", (UNSIGNED, DTYPES)),
     Question("GPU 张量快速拷贝到 CPU", (GPU_TO_CPU_FAST, NON_BLOCKING)),
-    Question("float64 float32 报错", (FROM_NUMPY, DTYPES)),
+    Question("float64 float32 报错", (FROM_NUMPY, DTYPES, MISCONCEPTIONS)),
     Question("from_numpy", (FROM_NUMPY,)),
     Question("cupy", (CUPY,)),
+    Question("图片转张量", (PIL_IMAGES,)),
+    Question("PIL 图像", (PIL_IMAGES,)),
+    Question("DataFrame 转 tensor", (PANDAS,)),
+    Question("pandas", (PANDAS,)),
+    Question("mps 张量转 numpy", (MPS,)),
+    Question("苹果 GPU", (MPS,)),
+    Question("常见误区", (MISCONCEPTIONS,)),
+    Question("detach 会复制吗", (MISCONCEPTIONS, GRAD_TO_NUMPY)),
 ]
 
 QUESTIONS = {"en": ENGLISH, "zh_CN": CHINESE}

@@ -21,6 +21,7 @@ from site_builds import example_page
 PAGES = [
     *(example_page(script) for script in example_scripts()),
     "quick-reference.html",
+    "misconceptions.html",
     "conversion-matrix.html",
     "dtypes.html",
 ]
@@ -115,19 +116,32 @@ def test_outputs_wrap_instead_of_scrolling_sideways(measured, size):
     assert not found, "\n".join(found)
 
 
-def test_no_example_page_runs_past_eight_desktop_screens(measured):
-    limit = MOST_DESKTOP_SCREENS * DESKTOP["height"]
+def too_long(facts: dict) -> str | None:
+    screens = facts["height"] / DESKTOP["height"]
+    return f"{screens:.1f} screens" if screens > MOST_DESKTOP_SCREENS else None
 
-    def check(facts):
-        screens = facts["height"] / DESKTOP["height"]
-        return f"{screens:.1f} screens" if facts["height"] > limit else None
 
+# Its tables of six columns still wrap into 9-10 desktop screens in the
+# 46em column; known and open, so it has a test of its own that fails once
+# the page fits (then it joins the others).
+STILL_TOO_LONG = "conversion-matrix.html"
+
+
+def test_no_page_runs_past_eight_desktop_screens(measured):
     found = [
         failure
-        for failure in failures(measured, "desktop", check)
-        if "/auto_examples/" in failure
+        for failure in failures(measured, "desktop", too_long)
+        if f"/{STILL_TOO_LONG}: " not in failure
     ]
     assert not found, "\n".join(found)
+
+
+@pytest.mark.xfail(strict=True, reason=f"{STILL_TOO_LONG} is over 8 desktop screens")
+def test_the_conversion_matrix_fits_eight_desktop_screens(measured):
+    found = [
+        too_long(measured["desktop", edition, STILL_TOO_LONG]) for edition in EDITIONS
+    ]
+    assert not any(found), found
 
 
 def test_examples_by_api_is_a_compact_list(browser, base_url):

@@ -20,9 +20,11 @@ from bs4 import BeautifulSoup
 
 from early_work import early_fixture
 from executed_gallery.compatibility import (
+    CompatibilityGrid,
     Grid,
     gpu_note,
     page_status,
+    reading_order,
     source_hash,
     spoken_list,
     support_range,
@@ -374,6 +376,43 @@ def test_a_notebook_pages_source_includes_the_site_modules_it_imports(tmp_path):
     assert source_hash(page, extensions) == before
     (extensions / "probes.py").write_text("def shares(a, b):\n    return False\n")
     assert source_hash(page, extensions) != before
+
+
+def test_rows_come_in_the_order_a_reader_meets_the_pages():
+    index = "```{toctree}\nquick-reference\nauto_examples/index\n```\n\n```{toctree}\ndtypes\n```\n"
+    keys = [
+        "docs/dtypes.md",
+        "examples/gpu/plot_01_a.py",
+        "examples/tensor_to_numpy/plot_02_b.py",
+        "docs/quick-reference.md",
+        "examples/tensor_to_numpy/plot_01_c.py",
+    ]
+    ordered = sorted(keys, key=reading_order(index, ["tensor_to_numpy", "gpu"]))
+    assert ordered == [
+        "docs/quick-reference.md",
+        "examples/tensor_to_numpy/plot_01_c.py",
+        "examples/tensor_to_numpy/plot_02_b.py",
+        "examples/gpu/plot_01_a.py",
+        "docs/dtypes.md",
+    ]
+
+
+def test_a_cuda_page_shows_a_dash_in_a_cell_without_a_gpu_even_after_it_changed():
+    record = {"status": "needs-cuda", "source": "old"}
+    wording = compatibility_wording("en")
+    assert CompatibilityGrid.mark(record, "new", wording) == "—"
+    assert (
+        CompatibilityGrid.mark({"status": "pass", "source": "old"}, "new", wording)
+        == (wording["mark_stale"])
+    )
+
+
+def test_a_column_names_the_pins_that_set_its_cell_apart():
+    environment = {"torch": "2.13.0+cpu", "numpy": "2.4.6"}
+    plain = CompatibilityGrid.column_heading(environment, {})
+    pinned = CompatibilityGrid.column_heading(environment, {"pandas": "2.3.3"})
+    assert plain.astext() == "torch 2.13.0 / NumPy 2.4.6"
+    assert pinned.astext() == "torch 2.13.0 / NumPy 2.4.6 / pandas 2.3.3"
 
 
 def test_a_cuda_page_is_not_stale_in_a_cell_that_cannot_run_it():

@@ -15,7 +15,7 @@ from urllib.parse import quote, urlparse
 
 import pytest
 from playwright import sync_api as playwright_sync
-from search_questions import PENDING, QUESTIONS, Question
+from search_questions import QUESTIONS, Question
 
 from site_builds import FROM_NUMPY_PAGE
 
@@ -72,14 +72,9 @@ def search_pages(browser, base_url):
 
 
 def answering_pages(site_html, language: str, question: Question) -> list[str]:
-    """The question's pages that this build has; skip the question if none."""
+    """The question's pages that this build has: a question must name one."""
     built = [page for page in question.pages if (site_html / language / page).is_file()]
-    if not built:
-        pending = [page for page in question.pages if page in PENDING]
-        reason = "being written" if pending else "missing"
-        pytest.skip(
-            f"{question.query!r}: its page is {reason}, not in this build: {question.pages}"
-        )
+    assert built, f"{question.query!r} names no page of this build: {question.pages}"
     return built
 
 

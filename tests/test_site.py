@@ -185,7 +185,9 @@ def test_pages_carry_link_preview_tags_and_their_own_canonical_url(built_site):
     assert "Tensor.numpy()" in english.select_one('meta[name="description"]')["content"]
 
 
-@pytest.mark.parametrize("page", ["quick-reference", "conversion-matrix", "dtypes"])
+@pytest.mark.parametrize(
+    "page", ["quick-reference", "misconceptions", "conversion-matrix", "dtypes"]
+)
 def test_computed_reference_pages_name_what_computed_them(built_site, page):
     html = built_page(built_site / "_build/html/en" / f"{page}.html")
     provenance = html.select_one("div.example-provenance")

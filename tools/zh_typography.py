@@ -51,6 +51,7 @@ ENGLISH_ALLOWED = frozenset(
         "Python", "PyTorch", "Sphinx", "torch", "nox", "Pages", "Playwright",
         "Chromium", "jieba", "Colab", "Google", "object", "Notebook", "notebook", "sphinx-gallery",
         "myst-nb", "macOS", "Linux", "Windows", "pradyunsg", "Apple", "Mac", "GHz",
+        "MPS", "PIL", "Pillow", "pandas", "Series", "sympy",
         "asarray",  # torch.asarray in a page title, which a link shows without code markup
     }
 )  # fmt: skip

@@ -62,7 +62,8 @@ def snapshot(value):
 
 
 def cpu_buffer(value):
-    """A NumPy view of the memory of a CPU array, tensor, buffer or NumPy scalar, else None."""
+    """A NumPy view of the memory of a CPU array, tensor, buffer, NumPy scalar or
+    DataFrame, else None."""
     if isinstance(value, np.ndarray):
         return value
     if isinstance(value, torch.Tensor) and value.device.type == "cpu":
@@ -74,6 +75,10 @@ def cpu_buffer(value):
         return np.frombuffer(value, dtype=np.uint8)
     if isinstance(value, np.generic):  # read-only: scalars are immutable
         return np.frombuffer(value, dtype=value.dtype)
+    if hasattr(value, "to_numpy") and hasattr(value, "columns"):
+        # A pandas DataFrame of one dtype: to_numpy() is a view of its memory
+        # (read-only from pandas 3.0, so the probe then compares memory).
+        return value.to_numpy()
     return None
 
 
@@ -85,6 +90,8 @@ def add_one_in_place(source):
         source.detach().values().add_(1)  # the stored values of a coalesced tensor
     elif isinstance(source, torch.Tensor):
         source.detach().add_(1)  # detach() shares storage: this writes into source
+    elif hasattr(source, "paste") and hasattr(source, "point"):  # a PIL image
+        source.paste(source.point(lambda value: value + 1))  # in place, every pixel
     else:
         buffer = cpu_buffer(source)
         np.add(buffer, 1, out=buffer)

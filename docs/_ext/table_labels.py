@@ -47,6 +47,8 @@ WORDING: dict[str, dict[str, str]] = {
         "header_shares_or_copies": "Shares or copies",
         "header_example": "Example",
         "not_run_no_cuda": "not run on this build (no CUDA)",
+        "not_run_no_mps": "not run on this build (no MPS)",
+        "then_pil_image": ", a PIL image",
         "then_dtype_change": ", {before} → {after}",
         "then_python_list": ", a Python list of {type}",
         "then_python_value": ", a Python {type}",
@@ -80,6 +82,7 @@ WORDING: dict[str, dict[str, str]] = {
         "want_item_requires_grad": (
             "Tensor with one element that requires grad → Python number"
         ),
+        "want_array_item": "NumPy array with one element → Python number (instead of {call})",
         "want_formatted": "Tensor with one element → formatted string",
         "want_tolist": "Tensor with many elements → nested Python list",
         "want_complex_item": "Complex tensor with one element → Python number",
@@ -89,6 +92,11 @@ WORDING: dict[str, dict[str, str]] = {
         "want_bfloat16_to_numpy": "bfloat16 tensor → NumPy array",
         "want_reversed_array_to_tensor": "Reversed (negative-stride) NumPy array → tensor",
         "want_list_of_arrays_to_tensor": "List of NumPy arrays → one tensor",
+        "want_image_to_tensor": "PIL image → float tensor, channels first, from 0 to 1",
+        "want_tensor_to_image": "Float image tensor (channels first, 0 to 1) → PIL image",
+        "want_dataframe_to_tensor": "pandas DataFrame of numbers → tensor",
+        "want_mps_to_numpy": "Apple GPU (MPS) tensor → NumPy array",
+        "want_numpy_to_mps": "float64 NumPy array → Apple GPU (MPS) tensor",
         "want_numpy_to_cuda": "NumPy array → CUDA tensor",
         "want_cuda_item": "CUDA tensor with one element → Python number",
         # conversion-matrix.md
@@ -141,6 +149,8 @@ WORDING: dict[str, dict[str, str]] = {
         "zeros_fails_empty_works": "{zeros} fails: {error}; {empty} works",
         "zeros_and_empty_fail": "{zeros} fails: {zeros_error}; {empty} fails too: {empty_error}",
         "not_tried_no_tensor": "not tried: no tensor",
+        "header_dtypes_numpy_lacks": "dtypes that NumPy lacks",
+        "error_naming_the_dtype": "{error}, then the dtype's name",
         "torch_dtypes_convert": (
             "{count} of the {total} torch dtypes convert, each to the NumPy dtype "
             "of the same name: {names}."
@@ -172,6 +182,8 @@ WORDING: dict[str, dict[str, str]] = {
         "header_shares_or_copies": "共享还是复制",
         "header_example": "示例",
         "not_run_no_cuda": "本次构建未运行（没有 CUDA）",
+        "not_run_no_mps": "本次构建未运行（没有 MPS）",
+        "then_pil_image": "，得到 PIL 图像",
         "then_dtype_change": "，{before} → {after}",
         "then_python_list": "，得到元素为 {type} 的 Python 列表",
         "then_python_value": "，得到 Python {type}",
@@ -199,6 +211,7 @@ WORDING: dict[str, dict[str, str]] = {
         "want_buffer_to_tensor": "{buffer} → 建立在其字节之上的张量",
         "want_item": "只有一个元素的张量 → Python 数值",
         "want_item_requires_grad": "只有一个元素、需要梯度的张量 → Python 数值",
+        "want_array_item": "只有一个元素的 NumPy 数组 → Python 数值（代替 {call}）",
         "want_formatted": "只有一个元素的张量 → 格式化的字符串",
         "want_tolist": "有多个元素的张量 → 嵌套的 Python 列表",
         "want_complex_item": "只有一个元素的复数张量 → Python 数值",
@@ -208,6 +221,11 @@ WORDING: dict[str, dict[str, str]] = {
         "want_bfloat16_to_numpy": "bfloat16 张量 → NumPy 数组",
         "want_reversed_array_to_tensor": "反转（负步幅）的 NumPy 数组 → 张量",
         "want_list_of_arrays_to_tensor": "NumPy 数组组成的列表 → 一个张量",
+        "want_image_to_tensor": "PIL 图像 → 通道在前、取值 0 到 1 的浮点张量",
+        "want_tensor_to_image": "浮点图像张量（通道在前，0 到 1）→ PIL 图像",
+        "want_dataframe_to_tensor": "全为数值的 pandas DataFrame → 张量",
+        "want_mps_to_numpy": "Apple GPU（MPS）张量 → NumPy 数组",
+        "want_numpy_to_mps": "float64 NumPy 数组 → Apple GPU（MPS）张量",
         "want_numpy_to_cuda": "NumPy 数组 → CUDA 张量",
         "want_cuda_item": "只有一个元素的 CUDA 张量 → Python 数值",
         # conversion-matrix.md
@@ -255,6 +273,8 @@ WORDING: dict[str, dict[str, str]] = {
         "zeros_fails_empty_works": "{zeros} 失败：{error}；{empty} 成功",
         "zeros_and_empty_fail": "{zeros} 失败：{zeros_error}；{empty} 也失败：{empty_error}",
         "not_tried_no_tensor": "未尝试：没有张量",
+        "header_dtypes_numpy_lacks": "NumPy 没有的 dtype",
+        "error_naming_the_dtype": "{error}，后接该 dtype 的名称",
         "torch_dtypes_convert": (
             "{total} 种 torch dtype 中有 {count} 种可以转换，各自转换为 NumPy 中"
             "同名的 dtype：{names}。"

@@ -287,6 +287,29 @@ def page_docname(key: str) -> str:
     return Path(*path.parts[1:]).with_suffix("").as_posix()
 
 
+def reading_order(index: str, sections: list[str]):
+    """A sort key for result keys: the order in which a reader meets the pages.
+
+    Pages follow the root document's toctree entries (``index`` is its text);
+    examples sit where ``auto_examples/index`` is listed, by gallery section
+    (``sections``, the gallery's folder names in order), then by file name.
+    """
+
+    def position(docname: str) -> int:
+        listed = re.search(rf"^{re.escape(docname)}\s*$", index, flags=re.MULTILINE)
+        return listed.start() if listed else len(index)
+
+    def key(result_key: str) -> tuple:
+        path = Path(result_key)
+        if path.parts[0] == "examples":
+            section = path.parts[1]
+            rank = sections.index(section) if section in sections else len(sections)
+            return (position("auto_examples/index"), rank, path.name)
+        return (position(page_docname(result_key)), 0, "")
+
+    return key
+
+
 def compatibility_folder(directive: SphinxDirective) -> Path:
     config = directive.config
     return (
@@ -328,8 +351,20 @@ class CompatibilityGrid(SphinxDirective):
         folder = compatibility_folder(self)
         grid = Grid.load(folder)
         root = Path(self.config.executed_gallery_repository)
-        keys = sorted({key for cell in grid.cells.values() for key in cell["pages"]})
-        keys = [key for key in keys if (root / key).is_file()]
+        pins = {cell["name"]: cell.get("pins", {}) for cell in grid.range["cells"]}
+        index = Path(self.env.doc2path(self.config.root_doc)).read_text(
+            encoding="utf-8"
+        )
+        # sphinx-gallery turns the configured list into an ExplicitOrder.
+        order = self.config.sphinx_gallery_conf.get("subsection_order", [])
+        sections = [
+            Path(folder).name for folder in getattr(order, "ordered_list", order)
+        ]
+        keys = {key for cell in grid.cells.values() for key in cell["pages"]}
+        keys = sorted(
+            (key for key in keys if (root / key).is_file()),
+            key=reading_order(index, sections),
+        )
 
         table = nodes.table(classes=["compatibility-grid"])
         group = nodes.tgroup(cols=1 + len(grid.cells))
@@ -340,7 +375,10 @@ class CompatibilityGrid(SphinxDirective):
         group += head
         head += self.row(
             [nodes.Text(wording["page"])]
-            + [self.column_heading(cell["environment"]) for cell in grid.cells.values()]
+            + [
+                self.column_heading(cell["environment"], pins.get(name, {}))
+                for name, cell in grid.cells.items()
+            ]
         )
         body = nodes.tbody()
         group += body
@@ -378,7 +416,7 @@ class CompatibilityGrid(SphinxDirective):
             item += paragraph
             environments += item
 
-        result: list[nodes.Node] = [table, nodes.paragraph(text=wording["legend"])]
+        result: list[nodes.Node] = [nodes.paragraph(text=wording["legend"]), table]
         result += [nodes.rubric(text=wording["environments"]), environments]
         if failures:
             result.append(nodes.rubric(text=wording["failures"]))
@@ -390,11 +428,13 @@ class CompatibilityGrid(SphinxDirective):
         return [untranslated(node) for node in result]
 
     @staticmethod
-    def column_heading(environment: dict) -> nodes.Node:
-        """``torch 2.3.1 / NumPy 1.26.4``, and the GPU where there is one."""
+    def column_heading(environment: dict, pins: dict) -> nodes.Node:
+        """``torch 2.3.1 / NumPy 1.26.4``, the cell's other pins (``pandas 2.3.3``),
+        and the GPU where there is one."""
         text = (
             f"torch {environment['torch'].split('+')[0]} / NumPy {environment['numpy']}"
         )
+        text += "".join(f" / {name} {version}" for name, version in pins.items())
         if "gpu" in environment:
             text += f" / {environment['gpu']}"
         return nodes.Text(text)
@@ -403,13 +443,12 @@ class CompatibilityGrid(SphinxDirective):
     def mark(record: dict | None, current: str, wording: dict) -> str:
         if record is None:
             return "·"
+        # A cell without a GPU never runs a CUDA page, whichever version it saw.
+        if record["status"] == "needs-cuda":
+            return "—"
         if record.get("source") != current:
             return wording["mark_stale"]
-        return {
-            "pass": "✓",
-            "fail": "✗",
-            "needs-cuda": "—",
-        }.get(record["status"], "?")
+        return {"pass": "✓", "fail": "✗"}.get(record["status"], "?")
 
     @staticmethod
     def row(cells: list[nodes.Node]) -> nodes.row:
