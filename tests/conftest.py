@@ -133,6 +133,14 @@ def base_url(site_html) -> str:
 
 
 @pytest.fixture(scope="session")
+def site_tour(browser, base_url, site_html):
+    """Every built page, loaded once in Chromium (site_tour.py)."""
+    from site_tour import walk
+
+    return walk(browser, base_url, site_html)
+
+
+@pytest.fixture(scope="session")
 def browser():
     from playwright import sync_api as playwright_sync
 

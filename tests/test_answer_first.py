@@ -5,66 +5,26 @@ a 390 x 844 phone and a 1280 x 800 desktop. On the phone, code (an example's
 answer block, or a reference table's first row) is on the first screen and the
 quick reference is no wider than the phone; code in tables is at least 13 px;
 no page opens with sphinx-gallery's "Go to the end" note; no output block scrolls
-sideways at either width; on the desktop no example page runs past eight
-screens, and Examples by API is a list of at most ten.
+sideways at either width; on the desktop no page runs past eight screens, and
+Examples by API is a list of at most ten.
 
-Each test walks every page and reports every page that fails, at once.
+The pages are measured once, in the walk that tests/test_browser.py shares
+(site_tour.py); each test reports every page that fails, at once.
 """
 
 from __future__ import annotations
 
 import pytest
+from site_tour import DESKTOP, EDITIONS, MEASURED_PAGES, PHONE
 
-from run_examples import example_scripts
-from site_builds import example_page
-
-PAGES = [
-    *(example_page(script) for script in example_scripts()),
-    "quick-reference.html",
-    "misconceptions.html",
-    "conversion-matrix.html",
-    "dtypes.html",
-]
-EDITIONS = ["en", "zh_CN"]
-PHONE = {"width": 390, "height": 844}
-DESKTOP = {"width": 1280, "height": 800}
 MOST_DESKTOP_SCREENS = 8
-
-# Measured in the page once it has loaded, at scroll position 0.
-MEASURE_JS = """() => {
-  const top = (element) => element.getBoundingClientRect().top + window.scrollY;
-  const article = document.querySelector("article");
-  const code = [...article.querySelectorAll("div.highlight pre, table td code")]
-    .filter((element) => element.offsetParent !== null);
-  const outputs = [...article.querySelectorAll(".sphx-glr-script-out pre, .cell_output pre")];
-  return {
-    firstCode: code.length ? Math.min(...code.map(top)) : null,
-    goToTheEnd: document.querySelectorAll(".sphx-glr-download-link-note").length,
-    sidewaysOutputs: outputs
-      .filter((pre) => pre.scrollWidth > pre.clientWidth + 1)
-      .map((pre) => pre.innerText.split("\\n").sort((a, b) => b.length - a.length)[0]),
-    height: document.documentElement.scrollHeight,
-    widestTable: Math.max(0, ...[...article.querySelectorAll("table")].map((t) => t.scrollWidth)),
-    smallestTableCode: Math.min(
-      99, ...[...article.querySelectorAll("table td code")].map((c) => parseFloat(getComputedStyle(c).fontSize)),
-    ),
-  };
-}"""
 
 
 @pytest.fixture(scope="module")
-def measured(browser, base_url) -> dict:
+def measured(site_tour) -> dict:
     """Every page of both editions, measured at both sizes: {(size, edition, path): facts}."""
-    results = {}
-    for name, viewport in (("phone", PHONE), ("desktop", DESKTOP)):
-        context = browser.new_context(viewport=viewport)
-        page = context.new_page()
-        for edition in EDITIONS:
-            for path in PAGES:
-                page.goto(f"{base_url}/{edition}/{path}")
-                results[name, edition, path] = page.evaluate(MEASURE_JS)
-        context.close()
-    return results
+    assert len(site_tour.measured) == 2 * len(EDITIONS) * len(MEASURED_PAGES)
+    return site_tour.measured
 
 
 def failures(measured: dict, size: str, check) -> list[str]:

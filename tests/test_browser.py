@@ -17,7 +17,7 @@ import os
 import re
 import subprocess
 import sys
-from urllib.parse import urljoin, urlparse
+from urllib.parse import urlparse
 
 import nbformat
 import pytest
@@ -329,104 +329,13 @@ def test_language_switcher_goes_to_the_same_page_and_back(page, base_url):
 # -- Every page: no errors ---------------------------------------------------
 
 
-FAVICON_JS = """() => {
-  const link = document.querySelector("link[rel~='icon']");
-  return link ? link.href : new URL("/favicon.ico", location.href).href;
-}"""
-
-
-def test_every_page_loads_without_errors(browser, base_url, site_html):
-    # Every page of both editions, search and genindex included: about 80
+def test_every_page_loads_without_errors(site_tour):
+    # Every page of both editions, search and genindex included: about 90
     # pages load in well under 30 s on 2 cores, so nothing is sampled.
-    pages = sorted(
-        path.relative_to(site_html).as_posix()
-        for edition in ("en", "zh_CN")
-        for path in (site_html / edition).rglob("*.html")
-    )
-    assert len(pages) > 60
-    origin = urlparse(base_url).netloc
-    context = browser.new_context()
-    page = context.new_page()
-    problems: list[str] = []
-    current = {"page": ""}
-
-    def same_origin(url: str) -> bool:
-        return urlparse(url).netloc == origin
-
-    def note(kind: str, detail: str) -> None:
-        problems.append(f"{current['page']}: {kind}: {detail}")
-
-    def on_console(message) -> None:
-        if message.type == "error":
-            location = message.location.get("url", "")
-            note("console error", f"{message.text} ({location})")
-
-    page.on("console", on_console)
-    page.on("pageerror", lambda error: note("uncaught exception", str(error)))
-    page.on(
-        "request",
-        lambda request: (
-            None
-            if same_origin(request.url) or request.url.startswith(("data:", "blob:"))
-            else note("request to another host", request.url)
-        ),
-    )
-    page.on(
-        "requestfailed",
-        lambda request: (
-            note("request failed", f"{request.url} {request.failure}")
-            if same_origin(request.url)
-            else None
-        ),
-    )
-    page.on(
-        "response",
-        lambda response: (
-            note("HTTP error", f"{response.status} {response.url}")
-            if same_origin(response.url) and response.status >= 400
-            else None
-        ),
-    )
-
-    structure: list[str] = []
-    icons: dict[str, str] = {}
-    for relative in pages:
-        current["page"] = relative
-        edition = relative.split("/")[0]
-        response = page.goto(f"{base_url}/{relative}", wait_until="load")
-        assert response is not None and response.status == 200, relative
-        # Browsers fetch the favicon after "load" and Chromium remembers a
-        # failure for the whole browser, so its 404 may never reach this page's
-        # console: ask for it directly. Without <link rel="icon"> it is
-        # /favicon.ico at the server root (outside the site when hosted).
-        icons.setdefault(page.evaluate(FAVICON_JS), relative)
-        lang = page.evaluate("document.documentElement.lang")
-        expected_lang = {"en": "en", "zh_CN": "zh-CN"}[edition]
-        if lang != expected_lang:
-            structure.append(
-                f"{relative}: html[lang] is {lang!r}, not {expected_lang!r}"
-            )
-        other = {"en": "zh_CN", "zh_CN": "en"}[edition]
-        switch = page.locator(
-            f"nav.language-switcher a[hreflang='{other.replace('_', '-')}']"
-        )
-        if switch.count() != 1:
-            structure.append(f"{relative}: no switcher link to {other}")
-            continue
-        target = urljoin(page.url, switch.get_attribute("href"))
-        expected_target = f"{base_url}/{other}/{relative.split('/', 1)[1]}"
-        if (
-            target != expected_target
-            or not (site_html / urlparse(target).path.lstrip("/")).is_file()
-        ):
-            structure.append(f"{relative}: switcher leads to {target}")
-    for icon, first_page in icons.items():
-        status = context.request.get(icon).status
-        if status != 200:
-            problems.append(f"{first_page} (and others): favicon {icon}: HTTP {status}")
-    context.close()
+    assert len(site_tour.pages) > 60
+    problems = site_tour.problems
     assert not problems, f"{len(problems)} problems:\n" + "\n".join(problems[:40])
-    assert not structure, "\n".join(structure[:40])
+    assert not site_tour.structure, "\n".join(site_tour.structure[:40])
 
 
 # -- Accessibility -----------------------------------------------------------
