@@ -355,3 +355,63 @@ def test_a_figure_alt_text_is_translated_as_escaped_plain_text():
     assert translated_figures.translated_alt("Same", translate) is None
     assert translated_figures.translated_alt("Untranslated", translate) is None
     assert translated_figures.translated_alt("", translate) is None
+
+
+# -- Comments in code (docs/_ext/translated_comments.py) -----------------------------
+
+
+def test_a_comment_is_translated_and_nothing_else():
+    from translated_comments import translate_comments
+
+    code = 'x = t.numpy()  # shares memory\ns = "# not a comment"\nf(x)  # noqa: E731\n'
+    translated = translate_comments(
+        code, {"shares memory": "共享内存", "not a comment": "X", "noqa: E731": "X"}
+    )
+    assert (
+        translated
+        == 'x = t.numpy()  # 共享内存\ns = "# not a comment"\nf(x)  # noqa: E731\n'
+    )
+    assert translate_comments("def broken(:  # a copy", {"a copy": "副本"}).endswith(
+        "a copy"
+    )
+
+
+def code_without_comments(code: str) -> str:
+    from translated_comments import comments
+
+    lines = code.split("\n")
+    for line, column, _ in reversed(comments(code)):
+        lines[line - 1] = lines[line - 1][:column].rstrip()
+    return "\n".join(lines)
+
+
+def test_chinese_pages_show_the_same_code_with_chinese_comments(built_site):
+    html = built_site / "_build" / "html"
+    pages = ["index.html", "quick-reference.html", "misconceptions.html"] + sorted(
+        path.relative_to(html / "en").as_posix()
+        for path in (html / "en" / "auto_examples").rglob("plot_*.html")
+    )
+    translated = 0
+    for page in pages:
+        blocks = {}
+        for edition in ("en", "zh_CN"):
+            soup = BeautifulSoup((html / edition / page).read_text(), "lxml")
+            blocks[edition] = [
+                pre.get_text()
+                for pre in soup.select("article div[class*='highlight-'] pre")
+                if pre.find_parent(
+                    class_=re.compile("highlight-(python|ipython3|Python)")
+                )
+            ]
+        assert len(blocks["en"]) == len(blocks["zh_CN"]), page
+        for english, chinese in zip(blocks["en"], blocks["zh_CN"], strict=True):
+            assert code_without_comments(chinese) == code_without_comments(english), (
+                page
+            )
+            translated += english != chinese
+    assert translated >= 30, f"only {translated} code blocks have Chinese comments"
+    home = BeautifulSoup((html / "zh_CN" / "index.html").read_text(), "lxml")
+    rules = home.select_one("article div.highlight pre").get_text()
+    assert re.search(f"#[^\n]*[{HAN}]", rules), (
+        "the home page's rules keep English comments"
+    )
