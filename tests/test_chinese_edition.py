@@ -415,3 +415,25 @@ def test_chinese_pages_show_the_same_code_with_chinese_comments(built_site):
     assert re.search(f"#[^\n]*[{HAN}]", rules), (
         "the home page's rules keep English comments"
     )
+
+
+def test_at_most_five_english_comments_are_left_on_chinese_pages(built_site):
+    """Those left quote what torch prints or name values (``"tensor", "cuda tensor"``)."""
+    from translated_comments import comments
+
+    html = built_site / "_build" / "html" / "zh_CN"
+    english = []
+    for path in html.rglob("*.html"):
+        soup = BeautifulSoup(path.read_text(), "lxml")
+        for pre in soup.select("article div[class*='highlight-'] pre"):
+            if not pre.find_parent(
+                class_=re.compile("highlight-(python|ipython3|Python)")
+            ):
+                continue
+            for _, _, text in comments(pre.get_text()):
+                if (
+                    not re.search(f"[{HAN}]", text)
+                    and len(re.findall("[A-Za-z]{2,}", text)) > 1
+                ):
+                    english.append(f"{path.relative_to(html)}: # {text}")
+    assert len(english) <= 5, "\n".join(english)

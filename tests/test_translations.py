@@ -43,6 +43,26 @@ def test_every_message_has_a_current_translation(fresh_templates):
     assert not missing, "untranslated or fuzzy messages:\n" + "\n".join(missing)
 
 
+# Code as the page shows it: ``literal`` in the examples' reST, `literal` in
+# MyST, but not the text of a role (:ref:`text <target>`, {doc}`page`).
+CODE_SPAN = re.compile(r"``[^`]+``|(?<![`}:\w])`[^`]+`(?![`_])")
+
+
+def test_translations_keep_every_code_span_of_their_message():
+    changed = []
+    for path in LOCALE.rglob("*.po"):
+        if path.name == "code-comments.po":  # comments: code spans are rare prose there
+            continue
+        for message in read_po(path.open("rb")):
+            if not message.id or not message.string or message.fuzzy:
+                continue
+            kept = CODE_SPAN.findall(message.string)
+            lost = [span for span in CODE_SPAN.findall(message.id) if span not in kept]
+            if lost:
+                changed.append(f"{path.relative_to(LOCALE)}: {lost}")
+    assert not changed, "translations that change or drop code:\n" + "\n".join(changed)
+
+
 def test_catalogs_hold_no_timings_or_line_numbers():
     timing = re.compile(r"\b\d+(\.\d+)?\s*(s|ms|seconds|minutes)\b|running time", re.I)
     for path in LOCALE.rglob("*.po"):
