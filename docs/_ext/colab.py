@@ -400,7 +400,7 @@ def colab_notebook(app: Sphinx, docname: str, language: str) -> nbformat.Noteboo
 def write_colab_notebooks(app: Sphinx, exception) -> None:
     if exception is not None or app.builder.format != "html":
         return
-    language = app.config.language or "en"
+    language = app.config.language
     written = 0
     for docname in pages_with_notebooks(app):
         text = nbformat.writes(colab_notebook(app, docname, language)) + "\n"
@@ -421,7 +421,7 @@ def page_colab_url(config, docname: str) -> str | None:
     repository = github_repository(config.colab_repository_url)
     if not repository or not config.site_url:
         return None
-    path = notebook_path(config.language or "en", config.colab_notebook_dir, docname)
+    path = notebook_path(config.language, config.colab_notebook_dir, docname)
     return colab_url(repository, config.colab_branch, path)
 
 
@@ -457,7 +457,7 @@ class AddColabButton(SphinxPostTransform):
             return
         section = title.parent
         needs_gpu = page_needs_gpu(srcdir, config, docname)
-        button = colab_button(url, config.language or "en", needs_gpu)
+        button = colab_button(url, config.language, needs_gpu)
         # Beside the downloads where the page has them (executed_gallery), else
         # under the title.
         actions = next(

@@ -58,7 +58,7 @@ def add_language_links(app: Sphinx, pagename, templatename, context, doctree) ->
     languages = app.config.site_languages
     if len(languages) < 2:
         return
-    current = app.config.language or "en"
+    current = app.config.language
     context["language_links"] = language_links(pagename, current, languages)
     tags = "".join(
         f'<link rel="alternate" hreflang="{hreflang}" href="{url}">\n'
@@ -71,9 +71,7 @@ def add_language_links(app: Sphinx, pagename, templatename, context, doctree) ->
 
 def set_edition_base_url(app: Sphinx, config) -> None:
     if config.site_url:
-        config.html_baseurl = (
-            f"{config.site_url.rstrip('/')}/{config.language or 'en'}/"
-        )
+        config.html_baseurl = f"{config.site_url.rstrip('/')}/{config.language}/"
 
 
 def setup(app: Sphinx) -> dict:

@@ -60,7 +60,7 @@ def add_link_preview_tags(
         "og:title": title,
         "og:type": "website",
         "og:site_name": app.config.project,
-        "og:locale": (app.config.language or "en").replace("-", "_"),
+        "og:locale": app.config.language.replace("-", "_"),
     }
     if base_url:
         tags["og:url"] = f"{base_url}/{pagename}.html"

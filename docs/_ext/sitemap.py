@@ -65,7 +65,7 @@ def write_sitemap(app: Sphinx, exception) -> None:
         return
     text = sitemap_xml(
         sorted(app.env.found_docs),
-        app.config.language or "en",
+        app.config.language,
         app.config.site_languages,
         app.config.site_url,
     )

@@ -86,7 +86,7 @@ class TranslateCodeComments(SphinxTransform):
 
 
 def catalog_path(app: Sphinx) -> Path | None:
-    if not app.config.language or app.config.language == "en":
+    if app.config.language == "en":
         return None
     for directory in app.config.locale_dirs:
         path = Path(

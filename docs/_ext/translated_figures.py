@@ -40,7 +40,7 @@ class TranslateFigureAltText(SphinxTransform):
     def apply(self, **kwargs) -> None:
         from sphinx_gallery.directives import imgsgnode
 
-        if (self.config.language or "en") == "en":
+        if self.config.language == "en":
             return
         domain = docname_to_domain(
             self.env.current_document.docname, self.config.gettext_compact

@@ -78,7 +78,7 @@ class ThemeStringsExtension(Extension):
 
 def localise_config(app: Sphinx, config) -> None:
     """Site title, copyright holder and prompts, from the ``sphinx`` catalog."""
-    if (config.language or "en") == "en":
+    if config.language == "en":
         return
     author = config.author
     config.project = str(_(config.project))
@@ -96,12 +96,12 @@ def localise_config(app: Sphinx, config) -> None:
 def translate_theme_templates(app: Sphinx) -> None:
     templates = getattr(app.builder, "templates", None)
     environment = getattr(templates, "environment", None)
-    if environment is not None and (app.config.language or "en") != "en":
+    if environment is not None and app.config.language != "en":
         environment.add_extension(ThemeStringsExtension)
 
 
 def translate_generated_labels(app: Sphinx, pagename, templatename, context, doctree):
-    if (app.config.language or "en") == "en":
+    if app.config.language == "en":
         return
 
     def navigation_label(match: re.Match) -> str:

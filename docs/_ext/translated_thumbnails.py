@@ -87,7 +87,7 @@ def translate_thumbnail_html(
 
 
 def gallery_catalog_dirs(app: Sphinx) -> list[Path]:
-    language = app.config.language or "en"
+    language = app.config.language
     gallery_dirs = app.config.sphinx_gallery_conf.get("gallery_dirs", [])
     if isinstance(gallery_dirs, str):
         gallery_dirs = [gallery_dirs]
@@ -99,7 +99,7 @@ def gallery_catalog_dirs(app: Sphinx) -> list[Path]:
 
 
 def translate_thumbnails(app: Sphinx, doctree: nodes.document) -> None:
-    if (app.config.language or "en") == "en":
+    if app.config.language == "en":
         return
     translations: dict[str, tuple[str, Path]] = {}
     files: list[Path] = []

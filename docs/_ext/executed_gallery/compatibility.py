@@ -325,7 +325,7 @@ class CompatibilityRange(SphinxDirective):
         declared = Grid.load(compatibility_folder(self)).range
         span = support_range(declared)
         reasons = declared["range"]["reasons"]
-        reasons = reasons.get(self.config.language or "en", reasons["en"])
+        reasons = reasons.get(self.config.language, reasons["en"])
         items = nodes.bullet_list()
         problems = []
         for text in (

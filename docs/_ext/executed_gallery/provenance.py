@@ -159,7 +159,7 @@ class ExampleProvenance(SphinxDirective):
         )
         hosted = config.site_url  # the hosted site (language_switcher's setting)
         if hosted and in_cuda_dir:
-            language = config.language or "en"
+            language = config.language
             url = f"{hosted.rstrip('/')}/{language}/{self.env.docname}.html"
             link = nodes.paragraph()
             link += nodes.reference(text=wording["hosted_link"], refuri=url)

@@ -71,7 +71,7 @@ WORDING = {
 
 def wording_for(language: str | None) -> dict[str, str]:
     """Return the wording for a Sphinx ``language`` value, falling back to English."""
-    return WORDING.get(language or "en", WORDING["en"])
+    return WORDING.get(language, WORDING["en"])
 
 
 #: Sentences of the compatibility grid (compatibility.py), per language.
@@ -138,7 +138,7 @@ COMPATIBILITY_WORDING = {
 
 
 def compatibility_wording(language: str | None) -> dict[str, str]:
-    return COMPATIBILITY_WORDING.get(language or "en", COMPATIBILITY_WORDING["en"])
+    return COMPATIBILITY_WORDING.get(language, COMPATIBILITY_WORDING["en"])
 
 
 def untranslated(node: nodes.Element) -> nodes.Element:
