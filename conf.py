@@ -20,17 +20,16 @@ author = "The Tensor Conversions contributors"
 copyright = "2026, The Tensor Conversions contributors"
 
 # -- Where the site lives -------------------------------------------------------
-# The one place that names the repository, the branch its pages are built from
-# and the hosted site. The hosted workflow (.github/workflows/docs.yml) fills
-# them from the repository that runs it, so a fork publishes links to itself.
-# A local build knows none of them: its pages then link to no repository and no
-# hosted site, rather than to a host that may not exist.
-REPOSITORY_URL = os.environ.get("SITE_REPOSITORY_URL", "").rstrip("/")
-BRANCH = os.environ.get("SITE_BRANCH", "") or "main"
-HOSTED_URL = os.environ.get("SITE_HOSTED_URL", "").rstrip("/")
-# The branch of REPOSITORY_URL that the workflow writes the notebooks to that
-# "Open in Colab" opens (tools/publish_notebooks.py lays it out).
-NOTEBOOKS_BRANCH = "notebooks"
+# From the environment, in one place (docs/_ext/site_location.py), which the
+# tools read too.
+
+from site_location import NOTEBOOK_DIR, NOTEBOOKS_BRANCH, site_location  # noqa: E402
+
+_location = site_location()
+REPOSITORY_URL = _location.repository_url
+BRANCH = _location.branch
+HOSTED_URL = _location.hosted_url
+del _location
 
 # -- General configuration -----------------------------------------------------
 # https://www.sphinx-doc.org/en/master/usage/configuration.html#general-configuration
@@ -134,7 +133,7 @@ executed_gallery_compatibility = "compatibility"
 
 colab_repository_url = REPOSITORY_URL
 colab_branch = NOTEBOOKS_BRANCH
-colab_notebook_dir = "notebooks"  # in each edition: LANG/notebooks/DOCNAME.ipynb
+colab_notebook_dir = NOTEBOOK_DIR
 colab_compatibility_page = "compatibility"
 
 # -- "Examples using X" (docs/_ext/api_examples.py) ------------------------------------

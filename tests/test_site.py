@@ -10,6 +10,7 @@ from pathlib import Path
 import nbformat
 import publish_notebooks
 import pytest
+import site_location
 import torch
 
 import build_site
@@ -229,11 +230,10 @@ def notebook_docnames(site: Path) -> list[str]:
 
 
 def colab_prefix() -> str:
-    settings = build_site.site_settings()
     owner_name = REPOSITORY.removeprefix("https://github.com/")
     return (
         f"https://colab.research.google.com/github/{owner_name}/blob/"
-        f"{settings['NOTEBOOKS_BRANCH']}/"
+        f"{site_location.NOTEBOOKS_BRANCH}/"
     )
 
 
@@ -243,7 +243,7 @@ def test_every_page_with_a_notebook_opens_it_in_colab(built_site, edition):
     published = {
         path.as_posix() for path in publish_notebooks.notebook_files(html_root)
     }
-    notebook_dir = build_site.site_settings()["colab_notebook_dir"]
+    notebook_dir = site_location.NOTEBOOK_DIR
     with_notebook = notebook_docnames(built_site)
     for docname in with_notebook:
         page = built_page(html_root / edition / f"{docname}.html")
@@ -278,7 +278,7 @@ def test_every_colab_notebook_opens_with_the_runtime_check(built_site, edition):
     import numpy
 
     html_root = built_site / "_build" / "html"
-    notebook_dir = build_site.site_settings()["colab_notebook_dir"]
+    notebook_dir = site_location.NOTEBOOK_DIR
     notebooks = sorted((html_root / edition / notebook_dir).rglob("*.ipynb"))
     assert notebooks
     for path in notebooks:
@@ -311,7 +311,7 @@ def test_every_colab_notebook_opens_with_the_runtime_check(built_site, edition):
 
 def test_downloaded_notebooks_open_with_the_same_check_as_colab(built_site):
     html_root = built_site / "_build" / "html"
-    notebook_dir = build_site.site_settings()["colab_notebook_dir"]
+    notebook_dir = site_location.NOTEBOOK_DIR
     for script in CPU_EXAMPLES:
         relative = script.relative_to(REPO_ROOT / "examples").with_suffix(".ipynb")
         (download,) = (html_root / "en" / "_downloads").rglob(relative.name)
@@ -500,12 +500,26 @@ def test_reference_tables_link_each_call_to_its_examples(
         assert links.get("t.item()") == "torch.Tensor.item", links
 
 
+def test_the_site_location_comes_from_the_environment():
+    local = site_location.site_location({})
+    assert local == site_location.SiteLocation(
+        repository_url="", branch="main", hosted_url=""
+    )
+    fork = site_location.site_location(
+        {
+            "SITE_REPOSITORY_URL": "https://github.com/someone/fork/",
+            "SITE_BRANCH": "work",
+            "SITE_HOSTED_URL": "https://someone.github.io/fork/",
+        }
+    )
+    assert fork == site_location.SiteLocation(
+        "https://github.com/someone/fork", "work", "https://someone.github.io/fork"
+    )
+
+
 def test_literal_settings_are_read_from_conf_py_without_running_it(tmp_path):
     assert build_site.literal_setting("executed_gallery_cuda_dir") == "gpu"
-    assert (
-        build_site.literal_setting("site_languages")
-        == build_site.site_settings()["site_languages"]
-    )
+    assert list(build_site.literal_setting("site_languages")) == ["en", "zh_CN"]
     # A setting that conf.py computes has no literal to read, and one it lacks none.
     with pytest.raises(ValueError):
         build_site.literal_setting("HOSTED_URL")

@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import argparse
 import ast
-import runpy
 import shutil
 import string
 import subprocess
@@ -24,14 +23,12 @@ import time
 from pathlib import Path
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(REPO_ROOT / "docs" / "_ext"))  # the site's own modules
+
+from site_location import site_location  # noqa: E402
 
 # The pages at the site's root, above the editions' folders.
 SITE_ROOT_PAGES = Path(__file__).with_name("site_root")
-
-
-def site_settings(root: Path = REPO_ROOT) -> dict:
-    """conf.py's settings, as a build with this process's environment sees them."""
-    return runpy.run_path(str(root / "conf.py"))
 
 
 def literal_setting(name: str, root: Path = REPO_ROOT):
@@ -132,7 +129,6 @@ def available_languages(root: Path = REPO_ROOT) -> list[str]:
 
 def cuda_is_available() -> bool:
     """executed_gallery's own test, asked here before Sphinx creates anything."""
-    sys.path.insert(0, str(REPO_ROOT / "docs" / "_ext"))
     from executed_gallery import environment
 
     return environment.has_cuda(environment.current())
@@ -183,7 +179,7 @@ def publish(root: Path, language: str) -> None:
     shutil.copyfile(SITE_ROOT_PAGES / "index.html", html / "index.html")
     # GitHub Pages answers every unknown URL with the 404.html at the site root.
     template = string.Template((SITE_ROOT_PAGES / "404.html").read_text())
-    hosted_url = site_settings(root)["HOSTED_URL"]  # computed by conf.py
+    hosted_url = site_location().hosted_url
     not_found = template.substitute(base=hosted_path(hosted_url))
     (html / "404.html").write_text(not_found)
     (html / ".nojekyll").touch()

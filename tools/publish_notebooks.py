@@ -18,7 +18,10 @@ import shutil
 import sys
 from pathlib import Path
 
-from build_site import editions, site_settings
+from build_site import editions  # tools/, next to this file; puts docs/_ext on the path
+
+# isort: split
+from site_location import NOTEBOOK_DIR, NOTEBOOKS_BRANCH
 
 README = """# Notebooks for Colab
 
@@ -31,7 +34,7 @@ main branch instead.
 
 def notebook_files(site: Path) -> list[Path]:
     """Every edition's Colab notebooks, relative to the site root."""
-    notebook_dir = site_settings()["colab_notebook_dir"]
+    notebook_dir = NOTEBOOK_DIR
     return sorted(
         path.relative_to(site)
         for language in editions()
@@ -61,7 +64,7 @@ def main(argv: list[str] | None = None) -> int:
     options = parser.parse_args(argv)
     files = lay_out(options.site, options.destination)
     print(f"publish_notebooks: {len(files)} notebooks", file=sys.stderr)
-    print(f"branch={site_settings()['NOTEBOOKS_BRANCH']}")
+    print(f"branch={NOTEBOOKS_BRANCH}")
     return 0
 
 
