@@ -272,6 +272,7 @@ numpy = "2.4.6"
 name = "numpy1.26"
 torch = "2.13.0"
 numpy = "1.26.4"
+pins = { pandas = "3.0.3" }  # pandas 3.1 needs NumPy 2.0.2 or newer
 """
 
 

@@ -276,7 +276,10 @@ def test_the_grid_page_shows_every_page_in_every_environment(fixture_site):
     html = page(fixture_site, "compatibility.html")
     table = html.select_one("table.compatibility-grid")
     headings = [" ".join(th.get_text().split()) for th in table.select("thead th")]
-    assert headings[1:] == ["torch 2.13.0 / NumPy 2.4.6", "torch 2.3.1 / NumPy 1.26.4"]
+    assert headings[1:] == [
+        "torch 2.13.0 / NumPy 2.4.6",
+        "torch 2.3.1 / NumPy 1.26.4 / pandas 3.0.3",
+    ]
     rows = {
         " ".join(tr.select("td")[0].get_text().split()): [
             td.get_text().strip() for td in tr.select("td")[1:]
