@@ -22,11 +22,14 @@ from early_work import early_fixture
 from executed_gallery.compatibility import (
     CompatibilityGrid,
     Grid,
+    PageStatus,
     gpu_note,
+    library_versions,
     page_status,
     reading_order,
     source_hash,
     spoken_list,
+    summary_sentences,
     support_range,
 )
 from executed_gallery.wording import compatibility_wording
@@ -408,6 +411,37 @@ def test_a_cuda_page_shows_a_dash_in_a_cell_without_a_gpu_even_after_it_changed(
         CompatibilityGrid.mark({"status": "pass", "source": "old"}, "new", wording)
         == (wording["mark_stale"])
     )
+
+
+def test_a_page_that_imports_a_pinned_library_names_the_releases_it_ran_on(tmp_path):
+    (tmp_path / "requirements.txt").write_text("pandas==3.1.1\nsympy==1.14.0\n")
+    declared = {
+        "range": {"python": "3.11"},
+        "cells": [
+            {"name": "a", "torch": "2.13.0", "numpy": "2.4.6"},
+            {
+                "name": "b",
+                "torch": "2.13.0",
+                "numpy": "2.4.6",
+                "pins": {"pandas": "2.3.3"},
+            },
+            {
+                "name": "c",
+                "torch": "2.5.1",
+                "numpy": "2.4.6",
+                "pins": {"sympy": "1.13.1"},
+            },
+        ],
+    }
+    grid = Grid(range=declared, cells={})
+    ran = library_versions(
+        grid, ["a", "b", "c"], {"pandas", "numpy", "torch"}, tmp_path
+    )
+    assert ran == {"pandas": ["2.3.3", "3.1.1"]}  # sympy: pinned, but not imported
+    assert library_versions(grid, ["a", "c"], {"torch"}, tmp_path) == {}
+    status = PageStatus(passed=[{"torch": "2.13.0", "numpy": "2.4.6", "date": "d"}] * 2)
+    line = summary_sentences(status, compatibility_wording("en"), ran)[0]
+    assert "NumPy 2.4.6; pandas 2.3.3 and 3.1.1 (2 environments" in line
 
 
 def test_a_column_names_the_pins_that_set_its_cell_apart():

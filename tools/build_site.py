@@ -93,7 +93,15 @@ def write_sitemap_index(html: Path, hosted_url: str, languages: list[str]) -> No
 
 
 # What a build needs from the repository (for copies: tests, benchmark).
-SITE_SOURCES = ("conf.py", "compatibility", "docs", "examples", "tools")
+# requirements.txt: the pins that the Compatibility lines name for cells that keep them.
+SITE_SOURCES = (
+    "conf.py",
+    "requirements.txt",
+    "compatibility",
+    "docs",
+    "examples",
+    "tools",
+)
 
 
 def ignore_build_products(folder: str, names: list[str]) -> set[str]:

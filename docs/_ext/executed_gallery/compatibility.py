@@ -98,6 +98,7 @@ class PageStatus:
     """What the grid says about one page, in its current version."""
 
     passed: list[dict] = field(default_factory=list)  # environments
+    passed_cells: list[str] = field(default_factory=list)  # their names
     failed: list[tuple[str, dict, dict]] = field(
         default_factory=list
     )  # name, env, failure
@@ -118,6 +119,7 @@ def page_status(grid: Grid, key: str, current_hash: str) -> PageStatus:
             status.stale.append(name)
         elif record["status"] == "pass":
             status.passed.append(cell["environment"])
+            status.passed_cells.append(name)
         elif record["status"] == "fail":
             status.failed.append((name, cell["environment"], record.get("failure", {})))
     return status
@@ -177,7 +179,46 @@ def gpu_note(passed: list[dict], wording: dict[str, str]) -> str:
     return wording["with_gpu_only" if on_gpu == len(passed) else "with_gpu"]
 
 
-def summary_sentences(status: PageStatus, wording: dict[str, str]) -> list[str]:
+# Import names whose distribution is called otherwise, for the requirement pins.
+DISTRIBUTIONS = {"PIL": "pillow"}
+IMPORT = re.compile(r"^\s*(?:import|from)\s+(\w+)", re.MULTILINE)
+
+
+def imported_distributions(source: Path) -> set[str]:
+    names = IMPORT.findall(source.read_text(encoding="utf-8"))
+    return {DISTRIBUTIONS.get(name, name).lower() for name in names}
+
+
+def required_version(root: Path, distribution: str) -> str | None:
+    """The version that requirements.txt pins for a distribution, if it pins one."""
+    requirements = root / "requirements.txt"
+    if not requirements.is_file():
+        return None
+    for line in requirements.read_text(encoding="utf-8").splitlines():
+        name, _, version = line.partition("==")
+        if name.strip().lower() == distribution and version:
+            return version.split()[0]
+    return None
+
+
+def library_versions(
+    grid: Grid, cells: list[str], imported: set[str], root: Path
+) -> dict[str, list[str]]:
+    """The releases of each library that the page imports and some cell pins
+    (pandas), as the page's passing cells ran them."""
+    pins = {cell["name"]: cell.get("pins", {}) for cell in grid.range["cells"]}
+    pinned = {name for cell in pins.values() for name in cell} & imported
+    versions = {}
+    for library in sorted(pinned):
+        default = required_version(root, library)
+        ran = [pins.get(cell, {}).get(library, default) for cell in cells]
+        versions[library] = version_span([version for version in ran if version])
+    return versions
+
+
+def summary_sentences(
+    status: PageStatus, wording: dict[str, str], libraries: dict | None = None
+) -> list[str]:
     sentences = []
     if status.passed:
         torch_versions = version_span([env["torch"] for env in status.passed])
@@ -191,6 +232,10 @@ def summary_sentences(status: PageStatus, wording: dict[str, str]) -> list[str]:
             wording["checked_on"].format(
                 torch=torch_text,
                 numpy=spoken_list(numpy_versions, wording),
+                libraries="".join(
+                    f"{wording['library_separator']}{name} {spoken_list(versions, wording)}"
+                    for name, versions in (libraries or {}).items()
+                ),
                 count=len(status.passed),
                 environments=environments(len(status.passed), wording),
                 date=max(env.get("date", "") for env in status.passed),
@@ -227,9 +272,15 @@ class CompatibilitySummary:
         wording = compatibility_wording(config.language)
         grid = Grid.load(folder)
         status = page_status(grid, self.key, source_hash(self.source))
+        root = Path(config.executed_gallery_repository)
+        libraries = library_versions(
+            grid, status.passed_cells, imported_distributions(self.source), root
+        )
         paragraph = nodes.paragraph(classes=["compatibility-summary"])
         paragraph += nodes.strong(text=wording["heading"])
-        paragraph += nodes.Text(" " + " ".join(summary_sentences(status, wording)))
+        paragraph += nodes.Text(
+            " " + " ".join(summary_sentences(status, wording, libraries))
+        )
         if GRID_PAGE in self.directive.env.found_docs:
             paragraph += nodes.Text(" ")
             paragraph += page_link(wording["see_grid"], GRID_PAGE)

@@ -79,7 +79,7 @@ COMPATIBILITY_WORDING = {
     "en": {
         "heading": "Compatibility:",
         "checked_on": (
-            "checked on torch {torch}, NumPy {numpy}{gpu} ({count} {environments}, {date})."
+            "checked on torch {torch}, NumPy {numpy}{libraries}{gpu} ({count} {environments}, {date})."
         ),
         "with_gpu": ", on a GPU among them",
         "with_gpu_only": ", on a GPU",
@@ -88,6 +88,7 @@ COMPATIBILITY_WORDING = {
         "environment_many": "environments",
         "and": " and ",
         "list_separator": ", ",
+        "library_separator": "; ",
         "needs_gpu_cell": "needs CUDA: no GPU environment has checked it yet.",
         "never_checked": "not checked in any environment of the grid yet.",
         "stale": "Not re-checked since this page changed: {count} {environments}.",
@@ -109,7 +110,7 @@ COMPATIBILITY_WORDING = {
     },
     "zh_CN": {
         "heading": "兼容性：",
-        "checked_on": "已在 torch {torch}、NumPy {numpy}{gpu}上检查（{count} {environments}，{date}）。",
+        "checked_on": "已在 torch {torch}、NumPy {numpy}{libraries}{gpu}上检查（{count} {environments}，{date}）。",
         "with_gpu": "（其中包括 GPU 环境）",
         "with_gpu_only": "（GPU 环境）",
         # A space between a version number and the Chinese that follows it.
@@ -118,6 +119,7 @@ COMPATIBILITY_WORDING = {
         "environment_many": "个环境",
         "and": " 和 ",
         "list_separator": "、",
+        "library_separator": "，",
         "needs_gpu_cell": "需要 CUDA：还没有 GPU 环境检查过本页。",
         "never_checked": "兼容性网格中还没有任何环境检查过本页。",
         "stale": "本页修改后尚未重新检查：{count} {environments}。",
