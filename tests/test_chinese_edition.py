@@ -437,3 +437,11 @@ def test_at_most_five_english_comments_are_left_on_chinese_pages(built_site):
                 ):
                     english.append(f"{path.relative_to(html)}: # {text}")
     assert len(english) <= 5, "\n".join(english)
+
+
+def test_the_compatibility_line_joins_chinese_sentences_without_spaces(built_site):
+    page = "auto_examples/numpy_to_tensor/plot_01_from_numpy.html"
+    soup = BeautifulSoup((built_site / "_build/html/zh_CN" / page).read_text(), "lxml")
+    line = soup.select_one(".compatibility-summary").get_text()
+    assert line.startswith("兼容性：已在 torch"), line
+    assert not re.search("[：。] ", line), line

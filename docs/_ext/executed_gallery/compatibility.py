@@ -278,11 +278,12 @@ class CompatibilitySummary:
         )
         paragraph = nodes.paragraph(classes=["compatibility-summary"])
         paragraph += nodes.strong(text=wording["heading"])
+        gap = wording["sentence_gap"]  # Chinese sentences end in 。 and need none
         paragraph += nodes.Text(
-            " " + " ".join(summary_sentences(status, wording, libraries))
+            gap + gap.join(summary_sentences(status, wording, libraries))
         )
         if GRID_PAGE in self.directive.env.found_docs:
-            paragraph += nodes.Text(" ")
+            paragraph += nodes.Text(gap)
             paragraph += page_link(wording["see_grid"], GRID_PAGE)
         result: list[nodes.Node] = [paragraph]
         for name, environment, failure in status.failed:

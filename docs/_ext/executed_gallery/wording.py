@@ -78,6 +78,7 @@ def wording_for(language: str | None) -> dict[str, str]:
 COMPATIBILITY_WORDING = {
     "en": {
         "heading": "Compatibility:",
+        "sentence_gap": " ",
         "checked_on": (
             "checked on torch {torch}, NumPy {numpy}{libraries}{gpu} ({count} {environments}, {date})."
         ),
@@ -110,6 +111,7 @@ COMPATIBILITY_WORDING = {
     },
     "zh_CN": {
         "heading": "兼容性：",
+        "sentence_gap": "",
         "checked_on": "已在 torch {torch}、NumPy {numpy}{libraries}{gpu}上检查（{count} {environments}，{date}）。",
         "with_gpu": "（其中包括 GPU 环境）",
         "with_gpu_only": "（GPU 环境）",
