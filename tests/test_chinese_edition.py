@@ -385,6 +385,17 @@ def code_without_comments(code: str) -> str:
     return "\n".join(lines)
 
 
+def python_code(path: Path) -> list[str]:
+    """The text of each Python code block in a built page's article."""
+    soup = BeautifulSoup(path.read_text(), "lxml")
+    python = re.compile("highlight-(python|ipython3|Python)")
+    return [
+        pre.get_text()
+        for pre in soup.select("article div[class*='highlight-'] pre")
+        if pre.find_parent(class_=python)
+    ]
+
+
 def test_chinese_pages_show_the_same_code_with_chinese_comments(built_site):
     html = built_site / "_build" / "html"
     pages = ["index.html", "quick-reference.html", "misconceptions.html"] + sorted(
@@ -393,16 +404,9 @@ def test_chinese_pages_show_the_same_code_with_chinese_comments(built_site):
     )
     translated = 0
     for page in pages:
-        blocks = {}
-        for edition in ("en", "zh_CN"):
-            soup = BeautifulSoup((html / edition / page).read_text(), "lxml")
-            blocks[edition] = [
-                pre.get_text()
-                for pre in soup.select("article div[class*='highlight-'] pre")
-                if pre.find_parent(
-                    class_=re.compile("highlight-(python|ipython3|Python)")
-                )
-            ]
+        blocks = {
+            edition: python_code(html / edition / page) for edition in ("en", "zh_CN")
+        }
         assert len(blocks["en"]) == len(blocks["zh_CN"]), page
         for english, chinese in zip(blocks["en"], blocks["zh_CN"], strict=True):
             assert code_without_comments(chinese) == code_without_comments(english), (
@@ -424,13 +428,8 @@ def test_at_most_five_english_comments_are_left_on_chinese_pages(built_site):
     html = built_site / "_build" / "html" / "zh_CN"
     english = []
     for path in html.rglob("*.html"):
-        soup = BeautifulSoup(path.read_text(), "lxml")
-        for pre in soup.select("article div[class*='highlight-'] pre"):
-            if not pre.find_parent(
-                class_=re.compile("highlight-(python|ipython3|Python)")
-            ):
-                continue
-            for _, _, text in comments(pre.get_text()):
+        for code in python_code(path):
+            for _, _, text in comments(code):
                 if (
                     not re.search(f"[{HAN}]", text)
                     and len(re.findall("[A-Za-z]{2,}", text)) > 1

@@ -55,6 +55,20 @@ class Grid:
         names += sorted(name for name in recorded if name not in order)
         return cls(range=declared, cells={name: recorded[name] for name in names})
 
+    def pins(self) -> dict[str, dict[str, str]]:
+        """Each declared cell's pins beyond torch and NumPy (``{"pandas": "2.3.3"}``)."""
+        return {cell["name"]: cell.get("pins", {}) for cell in self.range["cells"]}
+
+
+def record_state(record: dict, current_hash: str) -> str:
+    """ "needs-cuda", "stale", or the status of a result for the page's current source."""
+    # A cell without a GPU never runs a CUDA page, whichever version it saw.
+    if record["status"] == "needs-cuda":
+        return "needs-cuda"
+    if record.get("source") != current_hash:
+        return "stale"
+    return record["status"]
+
 
 def results_digest(folder: Path) -> str:
     """Changes whenever the range or the results change, so that pages are re-read."""
@@ -110,17 +124,15 @@ def page_status(grid: Grid, key: str, current_hash: str) -> PageStatus:
     status = PageStatus()
     for name, cell in grid.cells.items():
         record = cell["pages"].get(key)
-        if record is None:
-            continue
-        # A cell without a GPU never runs a CUDA page, whichever version it saw.
-        if record["status"] == "needs-cuda":
+        state = None if record is None else record_state(record, current_hash)
+        if state == "needs-cuda":
             status.needs_cuda.append(name)
-        elif record.get("source") != current_hash:
+        elif state == "stale":
             status.stale.append(name)
-        elif record["status"] == "pass":
+        elif state == "pass":
             status.passed.append(cell["environment"])
             status.passed_cells.append(name)
-        elif record["status"] == "fail":
+        elif state == "fail":
             status.failed.append((name, cell["environment"], record.get("failure", {})))
     return status
 
@@ -206,7 +218,7 @@ def library_versions(
 ) -> dict[str, list[str]]:
     """The releases of each library that the page imports and some cell pins
     (pandas), as the page's passing cells ran them."""
-    pins = {cell["name"]: cell.get("pins", {}) for cell in grid.range["cells"]}
+    pins = grid.pins()
     pinned = {name for cell in pins.values() for name in cell} & imported
     versions = {}
     for library in sorted(pinned):
@@ -403,7 +415,7 @@ class CompatibilityGrid(SphinxDirective):
         folder = compatibility_folder(self)
         grid = Grid.load(folder)
         root = Path(self.config.executed_gallery_repository)
-        pins = {cell["name"]: cell.get("pins", {}) for cell in grid.range["cells"]}
+        pins = grid.pins()
         index = Path(self.env.doc2path(self.config.root_doc)).read_text(
             encoding="utf-8"
         )
@@ -441,11 +453,7 @@ class CompatibilityGrid(SphinxDirective):
             for name, cell in grid.cells.items():
                 record = cell["pages"].get(key)
                 cells.append(nodes.Text(self.mark(record, current, wording)))
-                if (
-                    record
-                    and record.get("source") == current
-                    and record["status"] == "fail"
-                ):
+                if record and record_state(record, current) == "fail":
                     failures.append(
                         (key, name, cell["environment"], record.get("failure", {}))
                     )
@@ -495,12 +503,10 @@ class CompatibilityGrid(SphinxDirective):
     def mark(record: dict | None, current: str, wording: dict) -> str:
         if record is None:
             return "·"
-        # A cell without a GPU never runs a CUDA page, whichever version it saw.
-        if record["status"] == "needs-cuda":
-            return "—"
-        if record.get("source") != current:
+        state = record_state(record, current)
+        if state == "stale":
             return wording["mark_stale"]
-        return {"pass": "✓", "fail": "✗"}.get(record["status"], "?")
+        return {"pass": "✓", "fail": "✗", "needs-cuda": "—"}.get(state, "?")
 
     @staticmethod
     def row(cells: list[nodes.Node]) -> nodes.row:
