@@ -52,6 +52,7 @@ extensions = [
     "translated_thumbnails",  # gallery thumbnails (raw HTML) from the examples' catalogs
     "translated_figures",  # the alt text of the examples' charts, from their catalogs
     "translated_comments",  # comments in the pages' Python code: locale/LANG/LC_MESSAGES/code-comments.po
+    "translated_downloads",  # a translated edition's scripts, notebooks and zips
     "table_labels",  # the edition's words for the tables that notebook pages compute
     "colab",  # "Open in Colab" on every page that has a notebook
     "api_examples",  # "Examples using X": mini-galleries, linked from the reference tables

@@ -310,6 +310,19 @@ def test_code_and_output_have_enough_contrast(page, base_url, theme):
 # -- Language switcher -------------------------------------------------------
 
 
+@pytest.mark.parametrize(
+    ("locale", "edition"), [("zh-CN", "zh_CN"), ("zh-TW", "zh_CN"), ("en-US", "en")]
+)
+def test_the_site_root_opens_the_readers_edition(browser, base_url, locale, edition):
+    context = browser.new_context(locale=locale)
+    try:
+        page = context.new_page()
+        page.goto(f"{base_url}/index.html")
+        page.wait_for_url(f"{base_url}/{edition}/**")
+    finally:
+        context.close()
+
+
 def test_language_switcher_goes_to_the_same_page_and_back(page, base_url):
     english = f"{base_url}/en/{FROM_NUMPY_PAGE}"
     page.goto(english)

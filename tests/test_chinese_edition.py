@@ -444,3 +444,204 @@ def test_the_compatibility_line_joins_chinese_sentences_without_spaces(built_sit
     line = soup.select_one(".compatibility-summary").get_text()
     assert line.startswith("兼容性：已在 torch"), line
     assert not re.search("[：。] ", line), line
+
+
+# -- Downloads and notebooks (docs/_ext/translated_downloads.py) -----------------------
+
+ZH_TEXTS = {
+    "Share memory": "共享内存",
+    "The tensor and the array use the same memory": "张量与数组使用同一块内存",
+    "Both start at the same address. An in-place write shows.": "两者起始地址相同。原地写入可见。",
+    "first item": "第一项",
+    "Belief": "误解",
+    "Shares memory": "共享内存",
+    "yes means the write shows.": "yes 表示写入可见。",
+}
+
+
+def test_text_is_translated_a_paragraph_title_item_and_cell_at_a_time():
+    from translated_downloads import translate_text
+
+    rst = (
+        "The tensor and the array use the same memory\n"
+        "--------------------------------------------\n"
+        "\n"
+        "Both start at the same address.\n"
+        "An in-place write shows.\n"
+        "\n"
+        "* first item\n"
+        "* second item, which the catalog\n"
+        "  does not know\n"
+        "\n"
+        "::\n"
+        "\n"
+        "    - not a list: a literal block\n"
+    )
+    assert translate_text(rst, ZH_TEXTS.get) == (
+        "张量与数组使用同一块内存\n"
+        "------------------------\n"  # as wide as the title: 12 wide characters
+        "\n"
+        "两者起始地址相同。原地写入可见。\n"
+        "\n"
+        "* 第一项\n"
+        "* second item, which the catalog\n"
+        "  does not know\n"
+        "\n"
+        "::\n"
+        "\n"
+        "    - not a list: a literal block\n"
+    )
+    markdown = (
+        "(label)=\n## Share memory\n\n| Belief | Other |\n| --- | --- |\n\n"
+        "Shares memory\n: yes means the write shows.\n"
+    )
+    assert translate_text(markdown, ZH_TEXTS.get) == (
+        "(label)=\n## 共享内存\n\n| 误解 | Other |\n| --- | --- |\n\n"
+        "共享内存\n: yes 表示写入可见。\n"
+    )
+
+
+def test_a_script_keeps_its_code_and_translates_text_and_comments():
+    from translated_downloads import translate_script
+
+    script = (
+        '"""\nShare memory\n============\n"""\n\nimport torch\n\n'
+        "t = torch.zeros(2)  # shares memory\n\n"
+        "# %%\n# The tensor and the array use the same memory\n"
+        "# --------------------------------------------\n#\n"
+        "# Both start at the same address.\n# An in-place write shows.\n\n"
+        's = "# shares memory"\n'
+    )
+    assert translate_script(script, ZH_TEXTS.get, {"shares memory": "共享内存"}) == (
+        '"""\n共享内存\n========\n"""\n\nimport torch\n\n'
+        "t = torch.zeros(2)  # 共享内存\n\n"
+        "# %%\n# 张量与数组使用同一块内存\n# ------------------------\n#\n"
+        "# 两者起始地址相同。原地写入可见。\n\n"
+        's = "# shares memory"\n'
+    )
+
+
+def code_tokens(source: str) -> list[tuple[int, str]]:
+    """The script's code: its tokens without comments, blank lines and docstring."""
+    import io
+    import tokenize
+
+    tokens = [
+        (token.type, token.string)
+        for token in tokenize.generate_tokens(io.StringIO(source).readline)
+        if token.type not in (tokenize.COMMENT, tokenize.NL)
+    ]
+    assert tokens[0][0] == tokenize.STRING, "a script opens with its docstring"
+    return tokens[1:]
+
+
+def markdown_cells(notebook) -> list[str]:
+    return [cell.source for cell in notebook.cells if cell.cell_type == "markdown"]
+
+
+def test_chinese_downloads_are_chinese_and_run_the_same_code(built_site):
+    import ast
+    import zipfile
+
+    import nbformat
+    from sphinx_gallery.py_source_parser import split_code_and_text_blocks
+
+    from run_examples import example_scripts
+
+    html = built_site / "_build" / "html"
+    downloads = {
+        edition: {
+            path.name: path for path in (html / edition / "_downloads").rglob("*")
+        }
+        for edition in ("en", "zh_CN")
+    }
+    cells = chinese = 0
+    for script in example_scripts():
+        download = downloads["zh_CN"][script.name]
+        text = download.read_text(encoding="utf-8")
+        assert re.search(f"[{HAN}]", ast.get_docstring(ast.parse(text))), script.name
+        _, blocks = split_code_and_text_blocks(download)
+        for label, content, line in blocks:
+            if label == "text" and re.search("[A-Za-z]{3,} [a-z]{2,}", content):
+                assert re.search(f"[{HAN}]", content), f"{script.name}:{line}"
+        assert code_tokens(text) == code_tokens(script.read_text(encoding="utf-8"))
+        notebooks = {
+            edition: nbformat.read(
+                downloads[edition][script.with_suffix(".ipynb").name], as_version=4
+            )
+            for edition in ("en", "zh_CN")
+        }
+        code = {
+            edition: [
+                code_without_comments(cell.source)
+                for cell in notebook.cells[1:]  # after the edition's runtime check
+                if cell.cell_type == "code"
+            ]
+            for edition, notebook in notebooks.items()
+        }
+        assert code["zh_CN"] == code["en"], script.name
+        assert "当前运行" in notebooks["zh_CN"].cells[0].source
+        found = markdown_cells(notebooks["zh_CN"])
+        assert len(found) == len(markdown_cells(notebooks["en"])), script.name
+        cells += len(found)
+        chinese += sum(bool(re.search(f"[{HAN}]", cell)) for cell in found)
+    assert chinese >= 0.9 * cells, f"{chinese} of {cells} markdown cells are Chinese"
+    for archive in (p for p in downloads["zh_CN"].values() if p.suffix == ".zip"):
+        with zipfile.ZipFile(archive) as members:
+            for name in members.namelist():
+                inside = members.read(name)
+                assert inside == downloads["zh_CN"][Path(name).name].read_bytes(), (
+                    f"{archive.name}: {name} is not the edition's download"
+                )
+
+
+def test_chinese_colab_notebooks_are_chinese(built_site):
+    import nbformat
+    import site_location
+
+    root = built_site / "_build" / "html" / "zh_CN" / site_location.NOTEBOOK_DIR
+    cells = [
+        cell
+        for path in sorted(root.rglob("*.ipynb"))
+        for cell in markdown_cells(nbformat.read(path, as_version=4))
+    ]
+    chinese = [cell for cell in cells if re.search(f"[{HAN}]", cell)]
+    assert len(cells) > 300 and len(chinese) >= 0.9 * len(cells), (
+        f"{len(chinese)} of {len(cells)} markdown cells are Chinese"
+    )
+    for page in ("dtypes", "misconceptions", "conversion-matrix", "quick-reference"):
+        notebook = nbformat.read(root / f"{page}.ipynb", as_version=4)
+        assert all(re.search(f"[{HAN}]", cell) for cell in markdown_cells(notebook)), (
+            page
+        )
+
+
+# Chinese text takes no space after full-width punctuation, and none between
+# two Chinese characters; code in the text stands in as a Latin word.
+SPACE_AFTER_FULL_WIDTH = re.compile("[，。：；！？、）》」』”][ \u00a0]+\\S")
+SPACE_INSIDE_CHINESE = re.compile(f"[{HAN}][ \u00a0]+[{HAN}]")
+PARAGRAPHS = "article :is(p, li, td, th, dd, dt, h1, h2, h3, caption, figcaption)"
+
+
+def test_at_most_five_spaces_break_chinese_text(built_site):
+    root = built_site / "_build" / "html" / "zh_CN"
+    found = []
+    for path in sorted(root.rglob("*.html")):
+        if path.relative_to(root).as_posix().startswith("_"):
+            continue
+        soup = BeautifulSoup(path.read_text(), "lxml")
+        for element in soup.select("pre, script, style, a.headerlink, code"):
+            if element.name == "code":
+                element.replace_with("CODE")
+            else:
+                element.decompose()
+        for element in soup.select(PARAGRAPHS):
+            if element.find(["p", "li"]):
+                continue  # its paragraphs are read on their own
+            text = re.sub(r"\s+", " ", element.get_text())
+            for pattern in (SPACE_AFTER_FULL_WIDTH, SPACE_INSIDE_CHINESE):
+                found += [
+                    f"{path.relative_to(root)}: …{text[max(0, m.start() - 12) : m.end() + 12]}…"
+                    for m in pattern.finditer(text)
+                ]
+    assert len(found) <= 5, "\n".join(found)

@@ -216,3 +216,18 @@ def test_chinese_search_finds_the_page_for_a_readers_word(shared_page, base_url,
     assert len(snippets) >= min(len(results), 5), "results without a summary"
     for snippet in snippets:
         assert not any(words in snippet for words in SNIPPET_BOILERPLATE), snippet
+
+
+@pytest.mark.parametrize(
+    ("language", "message"),
+    [
+        ("en", "Your search did not match any documents"),
+        ("zh_CN", "没有找到匹配的页面"),
+    ],
+)
+def test_a_query_without_results_says_so_in_the_editions_words(
+    shared_page, base_url, language, message
+):
+    shared_page.goto(f"{base_url}/{language}/search.html?q=qqzzxxyy")
+    shared_page.wait_for_function(RESULTS_DONE_JS, timeout=10_000)
+    assert message in shared_page.locator("#search-results").inner_text()

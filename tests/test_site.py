@@ -309,15 +309,17 @@ def test_every_colab_notebook_opens_with_the_runtime_check(built_site, edition):
         )
 
 
-def test_downloaded_notebooks_open_with_the_same_check_as_colab(built_site):
+@pytest.mark.parametrize("edition", EDITIONS)
+def test_downloaded_notebooks_are_the_colab_notebooks(built_site, edition):
     html_root = built_site / "_build" / "html"
     notebook_dir = site_location.NOTEBOOK_DIR
     for script in CPU_EXAMPLES:
         relative = script.relative_to(REPO_ROOT / "examples").with_suffix(".ipynb")
-        (download,) = (html_root / "en" / "_downloads").rglob(relative.name)
+        (download,) = (html_root / edition / "_downloads").rglob(relative.name)
         downloaded = nbformat.read(download, as_version=4)
         colab = nbformat.read(
-            html_root / "en" / notebook_dir / "auto_examples" / relative, as_version=4
+            html_root / edition / notebook_dir / "auto_examples" / relative,
+            as_version=4,
         )
         assert [c.source for c in downloaded.cells] == [c.source for c in colab.cells]
 

@@ -37,6 +37,8 @@ REST_CASES = {
     # Code, roles, link targets and URLs are never touched.
     "以 ``function(a, b)`` 的形式": "以 ``function(a, b)`` 的形式",
     ":ref:`跳到页尾 <sphx_glr_download_x.py>` 下载": ":ref:`跳到页尾 <sphx_glr_download_x.py>` 下载",
+    "参见 :ref:`sphx_glr_x.py`。": "参见《:ref:`sphx_glr_x.py`》。",
+    "《:ref:`sphx_glr_x.py`》一页": "《:ref:`sphx_glr_x.py`》一页",
     # ...but the title of a role is prose.
     ":download:`下载压缩包:x.zip <x.zip>`": ":download:`下载压缩包：x.zip <x.zip>`",
     "见 https://example.org/a?b=1,2 页面": "见 https://example.org/a?b=1,2 页面",
@@ -50,8 +52,13 @@ MYST_CASES = {
     "对于 `t.item()`,`t` 只含一个元素": "对于 `t.item()`，`t` 只含一个元素",
     "参考页面({doc}`dtypes`)是": "参考页面（{doc}`dtypes`）是",
     "使用 **同一块内存**,只是": "使用**同一块内存**，只是",
-    # A bold run that ends in punctuation keeps its space (CommonMark flanking rules).
-    "**赶时间?** {doc}`quick-reference` 只有": "**赶时间？** {doc}`quick-reference` 只有",
+    # A bold run that ends in punctuation keeps its space (CommonMark flanking rules)...
+    "**赶时间?** 先看": "**赶时间？** 先看",
+    # A reference that shows a page's title quotes it, without spaces.
+    "**赶时间?** {doc}`quick-reference` 只有": "**赶时间？**《{doc}`quick-reference`》只有",
+    "见 {ref}`matrix-warnings`，以及": "见《{ref}`matrix-warnings`》，以及",
+    "{doc}`quick-reference` 和 {doc}`dtypes`": "《{doc}`quick-reference`》和《{doc}`dtypes`》",
+    "[速查表](quick-reference.md) 只有": "[速查表](quick-reference.md) 只有",
     "见 [说明(英文)](https://example.org/a_(b)) 一节": "见 [说明（英文）](https://example.org/a_(b)) 一节",
     "`f(x, y)` 的结果": "`f(x, y)` 的结果",
 }

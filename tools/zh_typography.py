@@ -87,6 +87,24 @@ MYST_PROTECTED = re.compile(
 )
 
 
+# A reference that shows the title of the page or section it names: the title
+# is Chinese there, so next to Chinese text it takes 《》 instead of spaces
+# (《速查表》列出了…, not 速查表 列出了…). A role with a title of its own is left alone.
+CROSS_REFERENCE = re.compile(r" *((?:\{(?:ref|doc)\}|:(?:ref|doc):)`[^`<]+`) *")
+_CHINESE_SIDE = re.compile(f"[{HAN}{FULL_WIDTH_PUNCTUATION}]")
+
+
+def _quote_cross_references(text: str) -> str:
+    def quote(match: re.Match) -> str:
+        before = text[match.start() - 1 : match.start()]
+        after = text[match.end() : match.end() + 1]
+        if _CHINESE_SIDE.match(before) or _CHINESE_SIDE.match(after):
+            return f"《{match.group(1)}》"
+        return match.group()
+
+    return CROSS_REFERENCE.sub(quote, text)
+
+
 def is_chinese(char: str) -> bool:
     """A Han character, or full-width / CJK punctuation, or Chinese quotes."""
     if not char:
@@ -293,6 +311,7 @@ def normalise(message: str, rest: bool) -> str:
     """Return ``message`` with Chinese typography; idempotent."""
     if not HAN_RE.search(message):
         return message
+    message = _quote_cross_references(message)
     masked = mask(message, rest)
     text = _parentheses(masked.text)
     text = _punctuation(text)

@@ -284,6 +284,8 @@ class ApiExampleList(SphinxDirective):
     def run(self) -> list[nodes.Node]:
         for script in example_scripts(self.env.srcdir, self.config):
             self.env.note_dependency(str(script))
+        # Chinese separates titles, which may hold 、, with a full-width ；.
+        separator = "；" if self.config.language.startswith("zh") else " · "
         sections = []
         for api, docnames in getattr(self.env, "api_example_pages", {}).items():
             section = nodes.section(ids=[api], classes=["api-examples"])
@@ -291,7 +293,7 @@ class ApiExampleList(SphinxDirective):
             pages = nodes.paragraph(classes=["api-example-pages"])
             for docname in docnames:
                 if len(pages):
-                    pages += nodes.Text(" · ")
+                    pages += nodes.Text(separator)
                 reference = addnodes.pending_xref(
                     "",
                     refdomain="std",

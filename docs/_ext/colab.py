@@ -12,9 +12,10 @@ Each notebook opens with a cell that prints the torch, NumPy and Python
 versions and the device it runs on, says when they differ from the ones that
 built the site, and links to the compatibility page. In the CUDA examples that
 cell also says how to get a GPU runtime in Colab, and stops the notebook when
-none is attached. The same cell (English, without the GPU stop) opens the
-notebooks that sphinx-gallery offers for download, through its
-``first_notebook_cell`` option.
+none is attached. The same cell (without the GPU stop) opens the notebooks
+that sphinx-gallery offers for download, through its ``first_notebook_cell``
+option; a translated edition's downloads open with its own
+(``translated_downloads.py``).
 
 The button appears only where the site knows its repository and its hosted URL
 (``colab_repository_url`` and ``site_url``): a local build has published no
@@ -34,6 +35,8 @@ from docutils import nodes
 from sphinx.application import Sphinx
 from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util import logging
+from translated_comments import edition_translations, translate_comments
+from translated_downloads import page_catalog, translate_text, translated_notebook
 
 from executed_gallery.compatibility import site_modules
 from executed_gallery.gallery import (
@@ -113,6 +116,15 @@ MESSAGES = {
             "在 Google Colab 中用免费 GPU 运行本页代码：在那里选择 GPU 运行时"
             "（代码执行程序 > 更改运行时类型）。"
         ),
+        # The comments of _check_runtime's own code.
+        "comments": {
+            "A local label (+cpu, +cu128) names a build of torch, not a behaviour,": (
+                "本地版本标签（+cpu、+cu128）只表示 torch 的构建方式，与行为无关，"
+            ),
+            "and Python's bugfix releases do not change what these pages show.": (
+                "Python 的修订版本也不会改变这些页面显示的内容。"
+            ),
+        },
     },
 }
 
@@ -236,23 +248,32 @@ def first_cell(
         call=CHECK_CALL,
         **text,
     )
+    cell = translate_comments(cell, messages.get("comments", {}))
     return cell.rstrip("\n")  # sphinx-gallery stores a cell without its last newline
 
 
 # -- Configuration ---------------------------------------------------------------
 
 
+def download_notebook_cell(config, language: str) -> str:
+    """The check that opens an edition's downloadable notebooks (no GPU stop)."""
+    return first_cell(
+        config.executed_gallery_environment,
+        language,
+        compatibility_url(config, language),
+        needs_gpu=False,
+    )
+
+
 def set_first_notebook_cell(app: Sphinx, config) -> None:
     """The downloadable notebooks open with the same check (English, no GPU stop).
 
     Runs after executed_gallery has described the environment (priority 5) and
-    before sphinx-gallery checks its configuration (priority 10).
+    before sphinx-gallery checks its configuration (priority 10). A translated
+    edition replaces the downloads with its own (translated_downloads.py).
     """
-    config.sphinx_gallery_conf["first_notebook_cell"] = first_cell(
-        config.executed_gallery_environment,
-        "en",
-        compatibility_url(config, "en"),
-        needs_gpu=False,
+    config.sphinx_gallery_conf["first_notebook_cell"] = download_notebook_cell(
+        config, "en"
     )
 
 
@@ -293,6 +314,16 @@ def page_needs_gpu(srcdir, config, docname: str) -> bool:
     return script is not None and in_cuda_section(srcdir, config, script)
 
 
+def example_pages(app: Sphinx) -> list[tuple[str, Path]]:
+    """(docname, script) of every example page of the build."""
+    found = []
+    for docname in sorted(app.env.found_docs):
+        script = example_source(app.srcdir, app.config, docname)
+        if script is not None and script.suffix == ".py":
+            found.append((docname, script))
+    return found
+
+
 def pages_with_notebooks(app: Sphinx) -> list[str]:
     return sorted(
         docname
@@ -317,7 +348,9 @@ def plain_markdown(text: str) -> str:
     )
 
 
-def read_myst_notebook(path: Path) -> nbformat.NotebookNode:
+def read_myst_notebook(path: Path, translate=None) -> nbformat.NotebookNode:
+    """The MyST page as a notebook; its Markdown translated where ``translate``
+    (a catalog lookup) knows it, before the MyST that Jupyter lacks is removed."""
     from myst_nb.core.read import read_myst_markdown_notebook
 
     notebook = read_myst_markdown_notebook(path.read_text(encoding="utf-8"), path=path)
@@ -330,7 +363,8 @@ def read_myst_notebook(path: Path) -> nbformat.NotebookNode:
     )
     for cell in notebook.cells:
         if cell.cell_type == "markdown":
-            cell.source = plain_markdown(cell.source)
+            text = translate_text(cell.source, translate) if translate else cell.source
+            cell.source = plain_markdown(text)
     return notebook
 
 
@@ -352,11 +386,17 @@ def site_module_cells(notebook, extensions: Path) -> list:
 
 
 def page_notebook(app: Sphinx, docname: str) -> nbformat.NotebookNode:
-    """The page's notebook as it is read: sphinx-gallery's, or the MyST source's."""
-    if is_example_page(app.srcdir, app.config, docname):
-        path = Path(app.srcdir) / f"{docname}.ipynb"
-        return nbformat.read(path, as_version=4)
-    return read_myst_notebook(Path(app.env.doc2path(docname)))
+    """The page's notebook in the edition's language: sphinx-gallery's, or the
+    MyST source's; a translated edition's from the page's catalog."""
+    english = app.config.language == "en"
+    script = example_source(app.srcdir, app.config, docname)
+    if script is not None and script.suffix == ".py":
+        if english:
+            return nbformat.read(Path(app.srcdir, f"{docname}.ipynb"), as_version=4)
+        cell = app.config.sphinx_gallery_conf["first_notebook_cell"]
+        return translated_notebook(app, docname, script, cell)
+    translate = None if english else page_catalog(app, docname)
+    return read_myst_notebook(Path(app.env.doc2path(docname)), translate)
 
 
 def colab_notebook(app: Sphinx, docname: str, language: str) -> nbformat.NotebookNode:
@@ -375,10 +415,12 @@ def colab_notebook(app: Sphinx, docname: str, language: str) -> nbformat.Noteboo
     cells = notebook.cells
     if cells and cells[0].cell_type == "code" and CHECK_CALL in cells[0].source:
         cells = cells[1:]  # sphinx-gallery's copy of the check (first_notebook_cell)
+    comments = edition_translations(app)
     for cell in cells:
         cell.pop("id", None)
         if cell.cell_type == "code":
             cell.outputs, cell.execution_count = [], None
+            cell.source = translate_comments(cell.source, comments)
     modules = []
     if not is_example_page(app.srcdir, app.config, docname):  # examples import none
         modules = site_module_cells(notebook, Path(__file__).parent)
@@ -433,7 +475,9 @@ def colab_button(url: str, language: str, needs_gpu: bool) -> nodes.Element:
         "", messages["button"], refuri=url, classes=["open-in-colab-link"]
     )
     note = messages["button_note_gpu" if needs_gpu else "button_note"]
-    paragraph += nodes.inline("", " " + note, classes=["open-in-colab-note"])
+    # The button's margin sets the note apart; Chinese text takes no space too.
+    gap = "" if language.startswith("zh") else " "
+    paragraph += nodes.inline("", gap + note, classes=["open-in-colab-note"])
     box += paragraph
     return box
 

@@ -33,6 +33,7 @@ from html import unescape
 from pathlib import Path
 
 from sphinx.application import Sphinx
+from sphinx.locale import _ as sphinx_gettext
 from sphinx.search.zh import SearchChinese
 
 SPLIT_QUERY = r"""
@@ -111,9 +112,19 @@ def reading_order(app: Sphinx) -> list[str]:
     return order
 
 
+# Sphinx's message for a query without results, which its translations.js
+# serves from Sphinx's own catalog: the edition's sphinx.po words it for this site.
+NO_RESULTS = (
+    "Your search did not match any documents. Please make sure that all words are "
+    "spelled correctly and that you've selected enough categories."
+)
+
+
 def search_page_data(app: Sphinx) -> str:
-    """The script that gives search_scorer.js the summaries, synonyms and page order."""
+    """The script that gives search_scorer.js the summaries, synonyms and page
+    order, and searchtools.js the edition's wording of its messages."""
     data = {
+        "messages": {NO_RESULTS: sphinx_gettext(NO_RESULTS)},
         "order": reading_order(app),
         "summaries": page_summaries(
             Path(app.outdir), sorted(app.env.found_docs), app.builder.out_suffix
@@ -124,7 +135,10 @@ def search_page_data(app: Sphinx) -> str:
         ],
     }
     text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
-    return "window.SITE_SEARCH = " + text.replace("</", "<\\/") + ";"
+    return (
+        "window.SITE_SEARCH = " + text.replace("</", "<\\/") + ";\n"
+        "Object.assign(Documentation.TRANSLATIONS, window.SITE_SEARCH.messages);"
+    )
 
 
 def prepare_search_page(app: Sphinx, pagename, templatename, context, doctree) -> None:

@@ -5,7 +5,8 @@ this extension gives comments a catalog of their own:
 
 * the gettext build (``nox -s translations``) collects every comment of every
   Python code block the pages show (the examples' blocks, the notebook pages'
-  cells, ``code-block`` directives) into ``code-comments.pot``, which
+  cells, ``code-block`` directives), and of the notebook pages' cells that the
+  pages leave out, into ``code-comments.pot``, which
   ``sphinx-intl`` turns into ``locale/LANG/LC_MESSAGES/code-comments.po``;
 * a translated edition replaces each comment that has a translation there.
 
@@ -97,20 +98,22 @@ def catalog_path(app: Sphinx) -> Path | None:
     return None
 
 
+def read_translations(path: Path) -> dict[str, str]:
+    """{message: translation} of a catalog, for the messages translated and current."""
+    with path.open("rb") as handle:
+        catalog = read_po(handle)
+    return {
+        message.id: message.string
+        for message in catalog
+        if message.id and message.string and not message.fuzzy
+    }
+
+
 def edition_translations(app: Sphinx) -> dict[str, str]:
     """{English comment: translation} from this edition's catalog, read once."""
     if not hasattr(app, "comment_translations"):
         path = catalog_path(app)
-        translations = {}
-        if path is not None:
-            with path.open("rb") as handle:
-                catalog = read_po(handle)
-            translations = {
-                message.id: message.string
-                for message in catalog
-                if message.id and message.string and not message.fuzzy
-            }
-        app.comment_translations = translations
+        app.comment_translations = read_translations(path) if path else {}
     return app.comment_translations
 
 
@@ -139,12 +142,33 @@ def purge_comments(app, env, docname) -> None:
         pages.discard(docname)
 
 
+def notebook_comments(app: Sphinx) -> dict[str, set[str]]:
+    """The comments of every code cell of the notebook pages, the cells that the
+    page leaves out (remove-cell) included: their Colab notebooks hold them all."""
+    from myst_nb.core.read import read_myst_markdown_notebook
+
+    found: dict[str, set[str]] = {}
+    for docname in sorted(app.env.found_docs):
+        if "kernelspec" not in app.env.metadata.get(docname, {}):
+            continue
+        path = Path(app.env.doc2path(docname))
+        notebook = read_myst_markdown_notebook(path.read_text(encoding="utf-8"))
+        for cell in notebook.cells:
+            if cell.cell_type == "code":
+                for _, _, text in comments(cell.source):
+                    found.setdefault(text, set()).add(docname)
+    return found
+
+
 def write_template(app: Sphinx, exception) -> None:
     """The gettext build's ``code-comments.pot``, beside the pages' templates."""
     if exception is not None or app.builder.name != "gettext":
         return
+    seen = getattr(app.env, "code_comments", {})
+    for text, pages in notebook_comments(app).items():
+        seen.setdefault(text, set()).update(pages)
     catalog = Catalog(project=app.config.project, fuzzy=False)
-    for text, pages in sorted(getattr(app.env, "code_comments", {}).items()):
+    for text, pages in sorted(seen.items()):
         if pages:
             catalog.add(text, locations=[(page, None) for page in sorted(pages)])
     with Path(app.outdir, f"{DOMAIN}.pot").open("wb") as handle:

@@ -390,12 +390,13 @@ class CompatibilityRange(SphinxDirective):
         span = support_range(declared)
         reasons = declared["range"]["reasons"]
         reasons = reasons.get(self.config.language, reasons["en"])
+        gap = wording["sentence_gap"]
         items = nodes.bullet_list()
         problems = []
         for text in (
-            wording["range_torch"].format(**span) + " " + reasons["torch"],
+            wording["range_torch"].format(**span) + gap + reasons["torch"],
             wording["range_numpy"].format(numpy=spoken_list(span["numpy"], wording))
-            + " "
+            + gap
             + reasons["numpy"],
             wording["range_python"].format(python=spoken_list(span["python"], wording)),
         ):
