@@ -53,6 +53,7 @@ extensions = [
     "translated_figures",  # the alt text of the examples' charts, from their catalogs
     "translated_comments",  # comments in the pages' Python code: locale/LANG/LC_MESSAGES/code-comments.po
     "translated_downloads",  # a translated edition's scripts, notebooks and zips
+    "folded_sections",  # `.. rst-class:: fold`: a section's claim shown, its proof folded
     "table_labels",  # the edition's words for the tables that notebook pages compute
     "colab",  # "Open in Colab" on every page that has a notebook
     "api_examples",  # "Examples using X": mini-galleries, linked from the reference tables
@@ -213,6 +214,7 @@ site_search_synonyms = [
     ["gpu", "cuda", "显存", "显卡"],
     ["gpu memory", "显存"],
     ["async", "asynchronous", "non_blocking", "non blocking", "异步", "不阻塞"],
+    ["non_blocking", "非阻塞", "异步"],
     ["cpu", "host", "主机"],
     ["pin", "pinned", "pin_memory", "锁页内存", "固定内存"],
     ["stride", "strides", "步幅", "步长"],
@@ -224,7 +226,7 @@ site_search_synonyms = [
     ["list", "lists", "tolist", "列表"],
     ["memmap", "mmap", "内存映射"],
     ["fast", "faster", "slow", "speed", "cost", "快速", "开销", "耗时", "性能"],
-    ["share", "shared", "共享", "零复制"],
+    ["share", "shared", "共享", "零复制", "零拷贝"],
     ["share memory", "shares memory", "共享内存", "内存共享"],
     ["memory", "内存"],
     ["inplace", "in-place", "原地"],

@@ -145,6 +145,8 @@ CHINESE = [
     Question("numpy 放到显存", (NUMPY_TO_CUDA,)),
     Question("异步", (NON_BLOCKING, HOST_TO_DEVICE)),
     Question("异步拷贝到cpu", (NON_BLOCKING, GPU_TO_CPU_FAST)),
+    Question("非阻塞拷贝", (NON_BLOCKING, HOST_TO_DEVICE, GPU_TO_CPU_FAST)),
+    Question("零拷贝 numpy 转张量", (FROM_NUMPY, AS_TENSOR, SHARES)),
     Question("带梯度的张量转numpy", (GRAD_TO_NUMPY,)),
     Question("带梯度 item", (GRAD_SCALARS,)),
     Question("不连续", (NON_CONTIGUOUS,)),

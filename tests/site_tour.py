@@ -28,20 +28,26 @@ MEASURED_PAGES = [
     "dtypes.html",
 ]
 
-# Measured in the page once it has loaded, at scroll position 0.
+# Measured in the page once it has loaded, at scroll position 0: the page as
+# it opens (folds closed), and its outputs with every fold opened, then closed again.
 MEASURE_JS = """() => {
   const top = (element) => element.getBoundingClientRect().top + window.scrollY;
   const article = document.querySelector("article");
   const code = [...article.querySelectorAll("div.highlight pre, table td code")]
     .filter((element) => element.offsetParent !== null);
+  const height = document.documentElement.scrollHeight;
+  const closed = [...article.querySelectorAll("details:not([open])")];
+  closed.forEach((details) => { details.open = true; });
   const outputs = [...article.querySelectorAll(".sphx-glr-script-out pre, .cell_output pre")];
+  const sidewaysOutputs = outputs
+    .filter((pre) => pre.scrollWidth > pre.clientWidth + 1)
+    .map((pre) => pre.innerText.split("\\n").sort((a, b) => b.length - a.length)[0]);
+  closed.forEach((details) => { details.open = false; });
   return {
     firstCode: code.length ? Math.min(...code.map(top)) : null,
     goToTheEnd: document.querySelectorAll(".sphx-glr-download-link-note").length,
-    sidewaysOutputs: outputs
-      .filter((pre) => pre.scrollWidth > pre.clientWidth + 1)
-      .map((pre) => pre.innerText.split("\\n").sort((a, b) => b.length - a.length)[0]),
-    height: document.documentElement.scrollHeight,
+    sidewaysOutputs,
+    height,
     widestTable: Math.max(0, ...[...article.querySelectorAll("table")].map((t) => t.scrollWidth)),
     smallestTableCode: Math.min(
       99, ...[...article.querySelectorAll("table td code")].map((c) => parseFloat(getComputedStyle(c).fontSize)),

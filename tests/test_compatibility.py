@@ -259,7 +259,7 @@ def test_a_result_for_an_older_source_is_never_a_pass(fixture_site):
         fixture_site, "auto_examples/tensor_to_numpy/plot_05_changed_since.html"
     )
     assert "checked on" not in text
-    assert "Not re-checked since this page changed: 2 environments." in text
+    assert "Not re-checked since this page’s code changed: 2 environments." in text
 
 
 def test_a_failing_cell_is_named_with_its_line_and_output(fixture_site):
@@ -528,3 +528,32 @@ def test_this_machine_installs_the_build_that_fits_it():
     if torch.cuda.is_available():
         pytest.skip("checks the CPU build on machines without CUDA")
     assert torch.__version__.endswith("+cpu"), torch.__version__
+
+
+def test_a_pages_prose_does_not_change_its_source_hash_and_its_code_does(tmp_path):
+    script = tmp_path / "plot_01.py"
+    script.write_text(
+        '"""\nTitle\n=====\n"""\n\nx = 1  # one\n\n# %%\n# Text.\n\nprint(x)\n'
+    )
+    before = source_hash(script)
+    script.write_text(
+        '"""\nAnother title\n=============\n"""\n\nx = 1  # uno\n\n# %%\n'
+        "# .. rst-class:: fold\n#\n# Other text.\n\nprint(x)\n"
+    )
+    assert source_hash(script) == before
+    script.write_text(
+        '"""\nTitle\n=====\n"""\n\nx = 2  # one\n\n# %%\n# Text.\n\nprint(x)\n'
+    )
+    assert source_hash(script) != before
+    page = tmp_path / "page.md"
+    page.write_text("# Title\n\nProse.\n\n```{code-cell} ipython3\nprint(1)\n```\n")
+    before = source_hash(page)
+    page.write_text(
+        "# Title\n\nOther prose.\n\n```{code-cell} ipython3\nprint(1)\n```\n"
+    )
+    assert source_hash(page) == before
+    page.write_text("# Title\n\nProse.\n\n```{code-cell} ipython3\nprint(2)\n```\n")
+    assert source_hash(page) != before
+    broken = tmp_path / "plot_02.py"
+    broken.write_text('"""\nTitle\n=====\n"""\n\ntensor.add_(1\n')
+    assert source_hash(broken) != source_hash(script)  # a script that does not parse

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import platform
+import re
 import zipfile
 from collections import Counter
 from pathlib import Path
@@ -530,3 +531,65 @@ def test_literal_settings_are_read_from_conf_py_without_running_it(tmp_path):
     # Reading it runs nothing: a conf.py that would fail when run is still read.
     (tmp_path / "conf.py").write_text('raise SystemExit("ran")\ncuda_dir = "gpu"\n')
     assert build_site.literal_setting("cuda_dir", tmp_path) == "gpu"
+
+
+# -- Folded sections (docs/_ext/folded_sections.py) ----------------------------------
+
+FOLD_SUMMARY = {"en": "Show the code and its output", "zh_CN": "展开代码和输出"}
+
+
+@pytest.mark.parametrize("edition", EDITIONS)
+def test_a_folded_section_shows_its_claim_and_folds_its_proof(built_site, edition):
+    """Each ``.. rst-class:: fold`` of a script is one closed ``<details>`` on its
+    page, after the section's title and first paragraph, holding its code."""
+    folded_pages = 0
+    for script in EXAMPLES:
+        markers = script.read_text().count(".. rst-class:: fold")
+        page = built_page(page_for(built_site, script, edition))
+        folds = page.select("details.folded-proof")
+        assert len(folds) == markers, script.stem
+        for fold in folds:
+            assert not fold.has_attr("open")
+            assert fold.summary.get_text() == FOLD_SUMMARY[edition]
+            shown = [child.name for child in fold.parent.find_all(recursive=False)]
+            assert shown[:2] in (["h2", "p"], ["h3", "p"]), (script.stem, shown)
+            assert fold.select("div.highlight-Python"), f"{script.stem}: no code"
+        folded_pages += bool(folds)
+    assert folded_pages >= 20
+
+
+def test_notebooks_leave_the_fold_marker_out(built_site):
+    html = built_site / "_build" / "html"
+    notebooks = {
+        path.relative_to(html): path.read_text() for path in html.rglob("*.ipynb")
+    }
+    for archive in html.rglob("*.zip"):
+        with zipfile.ZipFile(archive) as members:
+            notebooks.update(
+                {
+                    archive.relative_to(html) / name: members.read(name).decode()
+                    for name in members.namelist()
+                    if name.endswith(".ipynb")
+                }
+            )
+    assert len(notebooks) > 100
+    marked = [str(name) for name, text in notebooks.items() if "rst-class" in text]
+    assert not marked, marked
+
+
+@pytest.mark.parametrize("edition", EDITIONS)
+def test_notebooks_show_cross_references_as_linked_titles(built_site, edition):
+    """Jupyter does not resolve roles: a notebook names the page it points to,
+    linked to the hosted site."""
+    html = built_site / "_build" / "html" / edition
+    raw, linked = [], 0
+    for path in [*html.rglob("*.ipynb")]:
+        notebook = nbformat.read(path, as_version=4)
+        for cell in notebook.cells:
+            if cell.cell_type != "markdown":
+                continue
+            if re.search(r":(ref|doc):`|\{(ref|doc)\}`|sphx_glr_", cell.source):
+                raw.append(f"{path.relative_to(html)}: {cell.source[:80]!r}")
+            linked += cell.source.count(f"]({HOSTED}/{edition}/")
+    assert not raw, "\n".join(raw[:5])
+    assert linked > 50, linked

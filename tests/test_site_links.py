@@ -89,15 +89,17 @@ def test_myst_syntax_becomes_plain_markdown_in_notebooks():
 def test_a_page_that_imports_a_site_module_writes_it_in_its_notebook(tmp_path):
     import nbformat
 
-    (tmp_path / "table_labels.py").write_text("def label(key):\n    return key\n")
+    (tmp_path / "table_labels.py").write_text(
+        "def label(key):  # the words\n    return key\n"
+    )
     notebook = nbformat.v4.new_notebook()
     notebook.cells = [
         nbformat.v4.new_code_cell("import numpy as np\nfrom table_labels import label"),
         nbformat.v4.new_code_cell("import math"),
     ]
-    (cell,) = colab.site_module_cells(notebook, tmp_path)
+    (cell,) = colab.site_module_cells(notebook, tmp_path, {"the words": "词语"})
     assert cell.source.splitlines()[0] == "%%writefile table_labels.py"
-    assert "def label(key):" in cell.source
+    assert "def label(key):  # 词语" in cell.source  # in the edition's language
 
 
 # -- Which APIs an example calls -------------------------------------------------------

@@ -36,7 +36,12 @@ from sphinx.application import Sphinx
 from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util import logging
 from translated_comments import edition_translations, translate_comments
-from translated_downloads import page_catalog, translate_text, translated_notebook
+from translated_downloads import (
+    page_catalog,
+    reference_resolver,
+    translate_text,
+    translated_notebook,
+)
 
 from executed_gallery.compatibility import site_modules
 from executed_gallery.gallery import (
@@ -348,9 +353,12 @@ def plain_markdown(text: str) -> str:
     )
 
 
-def read_myst_notebook(path: Path, translate=None) -> nbformat.NotebookNode:
+def read_myst_notebook(
+    path: Path, translate=None, references=str
+) -> nbformat.NotebookNode:
     """The MyST page as a notebook; its Markdown translated where ``translate``
-    (a catalog lookup) knows it, before the MyST that Jupyter lacks is removed."""
+    (a catalog lookup) knows it and its cross-references resolved by
+    ``references``, before the MyST that Jupyter lacks is removed."""
     from myst_nb.core.read import read_myst_markdown_notebook
 
     notebook = read_myst_markdown_notebook(path.read_text(encoding="utf-8"), path=path)
@@ -364,44 +372,48 @@ def read_myst_notebook(path: Path, translate=None) -> nbformat.NotebookNode:
     for cell in notebook.cells:
         if cell.cell_type == "markdown":
             text = translate_text(cell.source, translate) if translate else cell.source
-            cell.source = plain_markdown(text)
+            cell.source = plain_markdown(references(text))
     return notebook
 
 
-def site_module_cells(notebook, extensions: Path) -> list:
+def site_module_cells(notebook, extensions: Path, comments: dict[str, str]) -> list:
     """Cells that write the site's own modules that the page's code imports.
 
     A notebook page may import a module of docs/_ext (the tables' words,
     table_labels.py), which the build puts on the kernel's path; Colab has no
-    checkout, so the notebook writes each such module next to itself first.
+    checkout, so the notebook writes each such module next to itself first,
+    its comments in the edition's language.
     """
     code = "\n".join(c.source for c in notebook.cells if c.cell_type == "code")
     cells = []
     for module in site_modules(code, extensions):
-        source = module.read_text(encoding="utf-8")
+        source = translate_comments(module.read_text(encoding="utf-8"), comments)
         cell = nbformat.v4.new_code_cell(f"%%writefile {module.name}\n{source}")
         cell.pop("id", None)
         cells.append(cell)
     return cells
 
 
-def page_notebook(app: Sphinx, docname: str) -> nbformat.NotebookNode:
-    """The page's notebook in the edition's language: sphinx-gallery's, or the
-    MyST source's; a translated edition's from the page's catalog."""
-    english = app.config.language == "en"
+def page_notebook(app: Sphinx, docname: str) -> nbformat.NotebookNode | None:
+    """The page's notebook in the edition's language, made as sphinx-gallery
+    makes an example's, or from the MyST source; translated from the page's catalog."""
     script = example_source(app.srcdir, app.config, docname)
     if script is not None and script.suffix == ".py":
-        if english:
-            return nbformat.read(Path(app.srcdir, f"{docname}.ipynb"), as_version=4)
         cell = app.config.sphinx_gallery_conf["first_notebook_cell"]
         return translated_notebook(app, docname, script, cell)
-    translate = None if english else page_catalog(app, docname)
-    return read_myst_notebook(Path(app.env.doc2path(docname)), translate)
+    translate = None if app.config.language == "en" else page_catalog(app, docname)
+    return read_myst_notebook(
+        Path(app.env.doc2path(docname)), translate, reference_resolver(app, docname)
+    )
 
 
-def colab_notebook(app: Sphinx, docname: str, language: str) -> nbformat.NotebookNode:
+def colab_notebook(
+    app: Sphinx, docname: str, language: str
+) -> nbformat.NotebookNode | None:
     """The page's notebook, opened by this edition's runtime check, without outputs."""
     notebook = page_notebook(app, docname)
+    if notebook is None:
+        return None  # a script that does not parse: sphinx-gallery reports it
     needs_gpu = page_needs_gpu(app.srcdir, app.config, docname)
     check = nbformat.v4.new_code_cell(
         first_cell(
@@ -423,7 +435,7 @@ def colab_notebook(app: Sphinx, docname: str, language: str) -> nbformat.Noteboo
             cell.source = translate_comments(cell.source, comments)
     modules = []
     if not is_example_page(app.srcdir, app.config, docname):  # examples import none
-        modules = site_module_cells(notebook, Path(__file__).parent)
+        modules = site_module_cells(notebook, Path(__file__).parent, comments)
     notebook.cells = [check, *modules, *cells]
     notebook.nbformat, notebook.nbformat_minor = 4, 4
     notebook.metadata["kernelspec"] = {
@@ -445,7 +457,10 @@ def write_colab_notebooks(app: Sphinx, exception) -> None:
     language = app.config.language
     written = 0
     for docname in pages_with_notebooks(app):
-        text = nbformat.writes(colab_notebook(app, docname, language)) + "\n"
+        notebook = colab_notebook(app, docname, language)
+        if notebook is None:
+            continue
+        text = nbformat.writes(notebook) + "\n"
         target = Path(app.outdir, app.config.colab_notebook_dir, f"{docname}.ipynb")
         if target.is_file() and target.read_text(encoding="utf-8") == text:
             continue

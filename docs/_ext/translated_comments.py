@@ -12,7 +12,7 @@ this extension gives comments a catalog of their own:
 
 Only comments change: the code around them stays as it is, byte for byte
 (``tokenize`` finds them, so a ``#`` inside a string is left alone). The
-downloads are not touched.
+downloads get them too (translated_downloads.py).
 """
 
 from __future__ import annotations
@@ -25,8 +25,11 @@ from pathlib import Path
 from babel.messages.catalog import Catalog
 from babel.messages.pofile import read_po, write_po
 from docutils import nodes
+from myst_nb.core.read import read_myst_markdown_notebook
 from sphinx.application import Sphinx
 from sphinx.transforms import SphinxTransform
+
+from executed_gallery.compatibility import site_modules
 
 DOMAIN = "code-comments"
 PYTHON = {"python", "python3", "py", "ipython", "ipython3", "default"}
@@ -144,8 +147,8 @@ def purge_comments(app, env, docname) -> None:
 
 def notebook_comments(app: Sphinx) -> dict[str, set[str]]:
     """The comments of every code cell of the notebook pages, the cells that the
-    page leaves out (remove-cell) included: their Colab notebooks hold them all."""
-    from myst_nb.core.read import read_myst_markdown_notebook
+    page leaves out (remove-cell) included, and of the site modules they import:
+    their Colab notebooks hold them all."""
 
     found: dict[str, set[str]] = {}
     for docname in sorted(app.env.found_docs):
@@ -153,10 +156,11 @@ def notebook_comments(app: Sphinx) -> dict[str, set[str]]:
             continue
         path = Path(app.env.doc2path(docname))
         notebook = read_myst_markdown_notebook(path.read_text(encoding="utf-8"))
-        for cell in notebook.cells:
-            if cell.cell_type == "code":
-                for _, _, text in comments(cell.source):
-                    found.setdefault(text, set()).add(docname)
+        code = [cell.source for cell in notebook.cells if cell.cell_type == "code"]
+        modules = site_modules("\n".join(code), Path(__file__).parent)
+        for source in [*code, *(module.read_text("utf-8") for module in modules)]:
+            for _, _, text in comments(source):
+                found.setdefault(text, set()).add(docname)
     return found
 
 

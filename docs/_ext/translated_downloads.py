@@ -1,4 +1,4 @@
-"""The downloads of a translated edition, in its language.
+"""The downloads of each edition, in its language.
 
 sphinx-gallery writes one script and one notebook per example, from the English
 source, and both editions offer those same files. A translated edition replaces
@@ -26,7 +26,9 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import nbformat
+from folded_sections import without_fold_markers
 from sphinx.application import Sphinx
+from sphinx.errors import ExtensionError
 from sphinx.util import logging
 from sphinx_gallery import py_source_parser
 from sphinx_gallery.notebook import jupyter_notebook
@@ -178,14 +180,22 @@ def translate_script(source: str, texts: Translate, comments: dict[str, str]) ->
     return "\n".join(out)
 
 
-def script_notebook(script: Path, gallery_conf: dict, first_cell: str) -> dict:
-    """The notebook of a script, made as sphinx-gallery makes its own."""
+def script_notebook(
+    script: Path,
+    gallery_conf: dict,
+    first_cell: str,
+    references: Callable[[str], str] = str,
+) -> dict:
+    """The notebook of a script, made as sphinx-gallery makes its own, with
+    its cross-references resolved by ``references``."""
     _, blocks = py_source_parser.split_code_and_text_blocks(script)
     blocks = [
         py_source_parser.Block(
             label,
             py_source_parser.remove_config_comments(
-                py_source_parser.remove_ignore_blocks(content)
+                py_source_parser.remove_ignore_blocks(
+                    references(content) if label == "text" else content
+                )
             ),
             line,
         )
@@ -197,8 +207,63 @@ def script_notebook(script: Path, gallery_conf: dict, first_cell: str) -> dict:
         if cell["cell_type"] == "markdown":
             # reStructuredText's escaped space joins a code span to the
             # full-width bracket after it; Markdown would show the backslash.
-            cell["source"] = ["".join(cell["source"]).replace("\\ ", "")]
+            text = "".join(cell["source"]).replace("\\ ", "")
+            cell["source"] = [without_fold_markers(text)]
     return notebook
+
+
+# A cross-reference in reStructuredText or MyST: :ref:`label`, {doc}`title <path>`.
+REFERENCE = re.compile(
+    r"(?::(?P<rest>ref|doc):|\{(?P<myst>ref|doc)\})`(?P<body>[^`]+)`"
+)
+TITLED = re.compile(r"^(?P<title>.*?)\s*<(?P<target>[^<>]+)>$", re.DOTALL)
+
+
+def reference_resolver(app: Sphinx, docname: str) -> Callable[[str], str]:
+    """Text with each cross-reference replaced by what the page shows for it,
+    the title of its target, linked to the hosted page where the site has one:
+    Jupyter shows roles as they are."""
+    env = app.env
+    labels = env.domaindata["std"]["labels"]
+    anonymous = env.domaindata["std"]["anonlabels"]
+    base = app.config.html_baseurl.rstrip("/")
+
+    def target_of(kind: str, target: str) -> tuple[str, str, str] | None:
+        if kind == "doc":
+            path = (
+                target.lstrip("/")
+                if target.startswith("/")
+                else (str(Path(docname).parent / target))
+            )
+            path = str(Path(path))  # "./x" and "a/../b" as Sphinx names them
+            if path not in env.titles:
+                return None
+            return path, "", env.titles[path].astext()
+        key = target.lower()
+        if key in labels:
+            page, anchor, title = labels[key]
+            return page, anchor, title
+        if key in anonymous:
+            page, anchor = anonymous[key]
+            return page, anchor, env.titles[page].astext()
+        return None
+
+    def replace(match: re.Match) -> str:
+        kind = match.group("rest") or match.group("myst")
+        body = match.group("body")
+        titled = TITLED.match(body)
+        target = titled.group("target") if titled else body
+        found = target_of(kind, target.strip())
+        if found is None:
+            return match.group()
+        page, anchor, title = found
+        text = titled.group("title") if titled else title
+        if not base:
+            return text
+        url = f"{base}/{page}.html" + (f"#{anchor}" if anchor else "")
+        return f"[{text}]({url})"
+
+    return lambda text: REFERENCE.sub(replace, text)
 
 
 # -- Catalogs -----------------------------------------------------------------------
@@ -223,14 +288,21 @@ def translated_script(app: Sphinx, docname: str, script: Path) -> str:
 
 def translated_notebook(
     app: Sphinx, docname: str, script: Path, first_cell: str
-) -> nbformat.NotebookNode:
-    """The example's notebook, made from its translated script."""
+) -> nbformat.NotebookNode | None:
+    """The example's notebook, made from its translated script; None for a
+    script that does not parse, which sphinx-gallery reports."""
     with tempfile.TemporaryDirectory() as scratch:
         translated = Path(scratch, script.name)
         translated.write_text(translated_script(app, docname, script), "utf-8")
-        notebook = script_notebook(
-            translated, app.config.sphinx_gallery_conf, first_cell
-        )
+        try:
+            notebook = script_notebook(
+                translated,
+                app.config.sphinx_gallery_conf,
+                first_cell,
+                reference_resolver(app, docname),
+            )
+        except (SyntaxError, ExtensionError):
+            return None
     # Read back as nbformat reads a saved notebook: each cell's source one string.
     return nbformat.reads(json.dumps(notebook), as_version=4)
 
@@ -249,11 +321,10 @@ def replace_in_zip(path: Path, replacements: dict[str, bytes]) -> None:
             new.writestr(info, replacements.get(Path(info.filename).name, data))
 
 
-def write_translated_downloads(app: Sphinx, exception) -> None:
-    """Replace the English downloads that Sphinx copied with this edition's."""
+def write_downloads(app: Sphinx, exception) -> None:
+    """Replace the downloads that Sphinx copied with this edition's: translated,
+    and in every edition without the page's fold markers in the notebooks."""
     if exception is not None or app.builder.format != "html":
-        return
-    if app.config.language == "en":
         return
     from colab import download_notebook_cell, example_pages  # colab imports this
 
@@ -261,6 +332,8 @@ def write_translated_downloads(app: Sphinx, exception) -> None:
     replacements: dict[str, bytes] = {}
     for docname, script in example_pages(app):
         notebook = translated_notebook(app, docname, script, first_cell)
+        if notebook is None:
+            continue
         replacements[script.name] = translated_script(app, docname, script).encode()
         # Written as sphinx-gallery writes its own (save_notebook).
         replacements[script.with_suffix(".ipynb").name] = json.dumps(
@@ -278,5 +351,5 @@ def write_translated_downloads(app: Sphinx, exception) -> None:
 
 
 def setup(app: Sphinx) -> dict:
-    app.connect("build-finished", write_translated_downloads)
+    app.connect("build-finished", write_downloads)
     return {"version": "1.0", "parallel_read_safe": True, "parallel_write_safe": True}

@@ -52,6 +52,8 @@ for name, convert in conversions_to_check.items():
 assert all(torch.from_numpy(array).data_ptr() == array.ctypes.data for array in arrays)
 
 # %%
+# .. rst-class:: fold
+#
 # Time each conversion
 # --------------------
 #

@@ -35,6 +35,8 @@ assert np.flip(a).strides == (-4,)
 assert np.shares_memory(reversed_view, a)
 
 # %%
+# .. rst-class:: fold
+#
 # Every conversion refuses it
 # ---------------------------
 #
@@ -150,6 +152,8 @@ assert not np.shares_memory(copied_twice.numpy(), first_copy)
 assert not np.shares_memory(copied_twice.numpy(), a)
 
 # %%
+# .. rst-class:: fold
+#
 # Check with an in-place write
 # ----------------------------
 #

@@ -103,6 +103,8 @@ assert back.flags.writeable
 assert np.shares_memory(back, arr)
 
 # %%
+# .. rst-class:: fold
+#
 # Where read-only arrays come from
 # --------------------------------
 #

@@ -42,6 +42,8 @@ assert not big.dtype.isnative
 assert big[:1].tobytes() == native[:1].tobytes()[::-1]
 
 # %%
+# .. rst-class:: fold
+#
 # Every conversion refuses it
 # ---------------------------
 #
@@ -133,6 +135,8 @@ with_text = np.array([1, "a"], dtype=object)
 refuses("astype", ValueError, "'a'", with_text.astype, np.float64, short=False)
 
 # %%
+# .. rst-class:: fold
+#
 # Ragged and mixed Python data
 # ----------------------------
 #
@@ -168,6 +172,8 @@ refuses("torch.tensor([1, None])", RuntimeError, "NoneType", torch.tensor, [1, N
 refuses("torch.tensor([1, 'a'])", TypeError, "'str'", torch.tensor, [1, "a"])
 
 # %%
+# .. rst-class:: fold
+#
 # The other dtypes ``torch.from_numpy`` refuses
 # ---------------------------------------------
 #

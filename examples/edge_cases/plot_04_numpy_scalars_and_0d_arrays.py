@@ -108,6 +108,8 @@ assert torch.tensor(np.float64(1.5)).dtype == torch.float64
 assert torch.tensor(values.sum()).dtype == torch.float64
 
 # %%
+# .. rst-class:: fold
+#
 # ``torch.tensor`` and ``torch.as_tensor`` with a 0-d array
 # ---------------------------------------------------------
 #
@@ -127,6 +129,8 @@ assert as_tensor.dtype == copied.dtype == torch.float64
 assert zero_d.item() == 3.0  # changed by as_tensor, not by copied
 
 # %%
+# .. rst-class:: fold
+#
 # A surprise: ``torch.asarray`` copies a 0-d array
 # ------------------------------------------------
 #

@@ -102,6 +102,8 @@ assert value_array.ctypes.data == coalesced.values().data_ptr()
 assert repeated.coalesce().values().tolist() == [3.0]
 
 # %%
+# .. rst-class:: fold
+#
 # A meta tensor has no data
 # -------------------------
 #

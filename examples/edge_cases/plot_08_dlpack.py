@@ -22,6 +22,8 @@ from_source.add_(7)  # this tensor is writable with every version
 assert source.tolist() == [7.0, 7.0, 7.0]
 
 # %%
+# .. rst-class:: fold
+#
 # Two forms of DLPack
 # -------------------
 #
@@ -122,6 +124,8 @@ for label, convert, make in [
     assert kept and watch() is None
 
 # %%
+# .. rst-class:: fold
+#
 # What DLPack refuses, and what it gets wrong
 # -------------------------------------------
 #
@@ -198,6 +202,8 @@ with warnings.catch_warnings(record=True) as caught:
 assert not caught and not read_only.flags.writeable
 
 # %%
+# .. rst-class:: fold
+#
 # ``np.asarray(tensor)`` and the promise not to copy
 # --------------------------------------------------
 #

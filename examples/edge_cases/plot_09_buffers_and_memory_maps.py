@@ -79,6 +79,8 @@ assert not strided.contiguous and not caught
 assert list(buffer) == [7, 0, 0, 9] and tensor.tolist() == [7, 0, 0, 9]
 
 # %%
+# .. rst-class:: fold
+#
 # The tensor keeps the buffer alive, but does not lock it
 # -------------------------------------------------------
 #
@@ -204,6 +206,8 @@ assert np.shares_memory(counts.numpy(), loaded)
 assert np.load(npy_path).tolist() == [99, 1, 2, 3]
 
 # %%
+# .. rst-class:: fold
+#
 # ``torch.from_file``: a tensor over a file without NumPy
 # -------------------------------------------------------
 #

@@ -113,6 +113,8 @@ gc.collect()
 assert watch_keeper() is None
 
 # %%
+# .. rst-class:: fold
+#
 # Neither side can grow the shared memory
 # ---------------------------------------
 #

@@ -160,6 +160,8 @@ assert huge.to(torch.int64).tolist()[0] == -1
 assert huge.double().tolist()[1] == 2**53  # 2**53 + 1 was rounded
 
 # %%
+# .. rst-class:: fold
+#
 # ``uint8`` for contrast
 # ----------------------
 #

@@ -168,6 +168,8 @@ assert peak_on_gpu == result_bytes + array64.nbytes
 # ``array[::2]``, into a contiguous block on the CPU).
 
 # %%
+# .. rst-class:: fold
+#
 # ``.cuda()`` returns the same tensor only on the current device
 # --------------------------------------------------------------
 #

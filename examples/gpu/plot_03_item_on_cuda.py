@@ -130,6 +130,8 @@ assert queued_before_item.query()
 assert queue_ms < item_ms
 
 # %%
+# .. rst-class:: fold
+#
 # Work on torch's other streams is not waited for
 # -----------------------------------------------
 #
@@ -197,6 +199,8 @@ assert wait_ms < item_ms
 # stream has caught up.
 
 # %%
+# .. rst-class:: fold
+#
 # Make the synchronisation visible
 # --------------------------------
 #

@@ -62,6 +62,8 @@ print("pin again, same memory:", pinned.pin_memory().data_ptr() == pinned.data_p
 assert pinned.pin_memory().data_ptr() == pinned.data_ptr()
 
 # %%
+# .. rst-class:: fold
+#
 # Which calls wait for their copy
 # -------------------------------
 #

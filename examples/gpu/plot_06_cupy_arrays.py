@@ -111,6 +111,8 @@ else:
     assert from_cupy.tolist() == [0.0, -1.0, 4.0, 6.0]
 
 # %%
+# .. rst-class:: fold
+#
 # The CUDA array interface
 # ------------------------
 #

@@ -113,6 +113,8 @@ else:
 # with ``torch.from_dlpack(jax_array).clone()``.
 
 # %%
+# .. rst-class:: fold
+#
 # DLPack orders the work on torch's current stream
 # ------------------------------------------------
 #

@@ -114,6 +114,8 @@ assert pinned_buffer.data_ptr() == buffer_address  # the timed calls reused it t
 # :ref:`sphx_glr_auto_examples_gpu_plot_05_non_blocking_to_cpu.py`).
 
 # %%
+# .. rst-class:: fold
+#
 # Measure GPU code correctly
 # --------------------------
 #

@@ -41,6 +41,8 @@ else:
 SKIPPED = "Skipped: CuPy is not installed."
 
 # %%
+# .. rst-class:: fold
+#
 # A kernel that takes long
 # ------------------------
 #

@@ -142,6 +142,8 @@ assert np.array_equal(features32[1:], 2 * features[1:].astype(np.float32))
 assert features[0, 0] != 0.0  # the original float64 array is untouched
 
 # %%
+# .. rst-class:: fold
+#
 # Or make the layer ``float64``
 # -----------------------------
 #

@@ -59,6 +59,8 @@ assert not np.shares_memory(values, values32.numpy())
 assert np.array_equal(values32.numpy(), values.astype(np.float32))
 
 # %%
+# .. rst-class:: fold
+#
 # Some arrays are refused, even for a copy
 # ----------------------------------------
 #
@@ -120,6 +122,8 @@ else:
     raise AssertionError(".numpy() should refuse a tensor on the meta device")
 
 # %%
+# .. rst-class:: fold
+#
 # Without ``device=``: the default device
 # ---------------------------------------
 #

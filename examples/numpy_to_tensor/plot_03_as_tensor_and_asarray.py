@@ -20,6 +20,8 @@ z = np.array(1.5)  # a 0-d array: torch.asarray copies it despite copy=False
 assert torch.asarray(z, copy=False).data_ptr() != z.ctypes.data
 
 # %%
+# .. rst-class:: fold
+#
 # A test that uses an in-place write
 # ----------------------------------
 #
@@ -158,6 +160,8 @@ assert not caught, "asarray should copy a 0-d array without a warning"
 # So where a copy would be a bug, do not rely on ``copy=False`` for arrays
 # that can be 0-d: ``torch.from_numpy`` shares them.
 #
+# .. rst-class:: fold
+#
 # A NumPy scalar cannot be shared
 # -------------------------------
 #
@@ -181,6 +185,8 @@ else:
     raise AssertionError("asarray(copy=False) should refuse a NumPy scalar")
 
 # %%
+# .. rst-class:: fold
+#
 # Some arrays raise, even when a copy is allowed
 # ----------------------------------------------
 #
@@ -209,6 +215,8 @@ for name, call in calls.items():
 print("ValueError from", ", ".join(calls), "for both arrays")
 
 # %%
+# .. rst-class:: fold
+#
 # A default device makes them copy
 # --------------------------------
 #

@@ -42,6 +42,8 @@ assert w.dtype == torch.float64
 assert not np.shares_memory(x, w.detach().numpy())
 
 # %%
+# .. rst-class:: fold
+#
 # A backward pass
 # ---------------
 #
@@ -166,6 +168,8 @@ print("the array after one step:", shared_x)
 assert shared_x.tolist() == [50.0, 1.0, 1.5]
 
 # %%
+# .. rst-class:: fold
+#
 # Integer arrays cannot require grad
 # ----------------------------------
 #

@@ -98,6 +98,8 @@ assert np.shares_memory(array64, from_64.numpy())
 assert not np.shares_memory(array32, from_32.numpy())
 
 # %%
+# .. rst-class:: fold
+#
 # ``torch.FloatTensor`` and its relatives
 # ---------------------------------------
 #
@@ -132,6 +134,8 @@ for (name, kind), cell in table.items():
 assert len(table) == 9
 
 # %%
+# .. rst-class:: fold
+#
 # Two more traps
 # --------------
 #

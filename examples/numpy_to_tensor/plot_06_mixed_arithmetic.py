@@ -20,6 +20,8 @@ assert array.__add__(tensor) is NotImplemented
 assert tensor.__radd__(array) is NotImplemented
 
 # %%
+# .. rst-class:: fold
+#
 # ``tensor + array`` gives a tensor, computed by NumPy
 # ----------------------------------------------------
 #
@@ -124,6 +126,8 @@ assert no_grad_result.tolist() == [11.0, 22.0]
 assert no_grad_result.dtype == torch.float64 and not no_grad_result.requires_grad
 
 # %%
+# .. rst-class:: fold
+#
 # ``array + tensor`` raises ``TypeError``
 # ---------------------------------------
 #

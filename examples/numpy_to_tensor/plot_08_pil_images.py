@@ -41,6 +41,8 @@ assert array[0, 0].tolist() == [255, 128, 0]
 assert gray.shape == (img.height, img.width)
 
 # %%
+# .. rst-class:: fold
+#
 # ``np.asarray(img)`` is read-only, and torch warns
 # -------------------------------------------------
 #

@@ -122,6 +122,8 @@ assert x.grad.tolist() == [200.0, 4.0, 6.0]
 # ``tensor.detach().numpy().copy()``, as at the top of this page.
 
 # %%
+# .. rst-class:: fold
+#
 # Inside ``torch.no_grad()`` the same array, the same trap
 # --------------------------------------------------------
 #
@@ -156,6 +158,8 @@ assert model_weights[0].item() == 100.0 and model_weights.requires_grad
 assert model_weights._version == 0
 
 # %%
+# .. rst-class:: fold
+#
 # ``.numpy(force=True)``
 # ----------------------
 #

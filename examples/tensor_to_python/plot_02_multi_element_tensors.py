@@ -97,6 +97,8 @@ for one in [torch.tensor([2.5]), torch.tensor([[2.5]])]:
     assert int(one) == 2
 
 # %%
+# .. rst-class:: fold
+#
 # NumPy is stricter: ``float()`` needs a 0-d array
 # ------------------------------------------------
 #

@@ -99,6 +99,8 @@ assert type(value_from_int) is int and value_from_int == 14
 assert not caught, "int(loss) should not warn"
 
 # %%
+# .. rst-class:: fold
+#
 # Once per process, and never inside ``torch.no_grad()``
 # ------------------------------------------------------
 #
@@ -152,6 +154,8 @@ assert detached_item == detached_float == value
 assert not caught, "a detached tensor should convert without a warning"
 
 # %%
+# .. rst-class:: fold
+#
 # The result has no graph attached
 # --------------------------------
 #

@@ -88,6 +88,8 @@ assert zero_d == torch.tensor(7).item()
 assert one_d == [7]
 
 # %%
+# .. rst-class:: fold
+#
 # A tensor that requires grad
 # ---------------------------
 #

@@ -91,6 +91,8 @@ assert shared.numpy().dtype == np.complex128
 assert np.shares_memory(shared.numpy(), numpy_complex)
 
 # %%
+# .. rst-class:: fold
+#
 # The real and imaginary parts as arrays
 # --------------------------------------
 #
@@ -177,6 +179,8 @@ assert (z.real.item(), z.imag.item()) == (3.0, 4.0)
 assert z.abs().item() == 5.0
 
 # %%
+# .. rst-class:: fold
+#
 # The conjugate bit
 # -----------------
 #

@@ -9,16 +9,19 @@
   message), and how many results are stale;
 * the whole grid, pages by environments, on the Compatibility page.
 
-A result recorded for another version of a page's source is stale: it shows as
-"not re-checked since this page changed", never as a pass. A notebook page's
-source includes the modules of docs/_ext that it imports.
+A result recorded for another version of a page's code is stale: it shows as
+"not re-checked since this page's code changed", never as a pass. A change to the
+page's prose alone leaves its results current; a notebook page's code includes
+the modules of docs/_ext that it imports.
 """
 
 from __future__ import annotations
 
 import hashlib
+import io
 import json
 import re
+import tokenize
 import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -93,16 +96,39 @@ def site_modules(code: str, extensions: Path = EXTENSIONS) -> list[Path]:
     ]
 
 
+CODE_CELL = re.compile(r"^```\{code-cell\}.*?^```$", re.MULTILINE | re.DOTALL)
+
+
+def page_code(path: Path) -> str:
+    """What a page runs: a script's tokens without its docstring and comments
+    (its text blocks are comments), or a notebook page's code cells."""
+    source = path.read_text(encoding="utf-8")
+    if path.suffix == ".md":
+        return "\n".join(CODE_CELL.findall(source))
+    try:
+        tokens = [
+            token
+            for token in tokenize.generate_tokens(io.StringIO(source).readline)
+            if token.type not in (tokenize.COMMENT, tokenize.NL)
+        ]
+    except (tokenize.TokenError, SyntaxError):
+        return source  # not Python: every byte counts
+    if tokens and tokens[0].type == tokenize.STRING:
+        tokens = tokens[1:]  # the docstring: the page's title and answer
+    return "\0".join(token.string for token in tokens)
+
+
 def source_hash(path: Path, extensions: Path = EXTENSIONS) -> str:
     """The hash tools/compat.py records with each result, and the build compares.
 
-    A notebook page runs the site modules it imports as its own code, so they
-    are part of what a result was recorded for.
+    It covers the code a page runs, not its prose: a result stays current when
+    only the text around the code changes. A notebook page runs the site
+    modules it imports as its own code, so they are part of it.
     """
-    source = path.read_bytes()
-    digest = hashlib.sha256(source)
+    code = page_code(path)
+    digest = hashlib.sha256(code.encode("utf-8"))
     if path.suffix == ".md":
-        for module in site_modules(source.decode("utf-8"), extensions):
+        for module in site_modules(code, extensions):
             digest.update(module.read_bytes())
     return digest.hexdigest()[:16]
 
