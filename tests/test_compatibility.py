@@ -557,3 +557,72 @@ def test_a_pages_prose_does_not_change_its_source_hash_and_its_code_does(tmp_pat
     broken = tmp_path / "plot_02.py"
     broken.write_text('"""\nTitle\n=====\n"""\n\ntensor.add_(1\n')
     assert source_hash(broken) != source_hash(script)  # a script that does not parse
+
+
+# A page that says where behaviour changes ("from torch 2.9", "NumPy 2.1 or
+# newer", "torch 2.7 and older") names a boundary, which the grid must straddle
+# with a cell on each side: the release before it and the first release after
+# it, or the page's claim is only read.
+BOUNDARY = re.compile(
+    r"\b(?:since|from|before) (?P<a>torch|NumPy|pandas) (?P<av>\d+\.\d+(?:\.\d+)?)"
+    r"|\b(?P<b>torch|NumPy|pandas) (?P<bv>\d+\.\d+(?:\.\d+)?)"
+    r" (?:or|and) (?P<side>newer|later|older)"
+)
+
+
+def version(text: str) -> tuple[int, ...]:
+    return tuple(int(part) for part in re.findall(r"\d+", text)[:3])
+
+
+def stated_boundaries() -> set[tuple[str, tuple[int, ...]]]:
+    """(library, first version on the new side) for every boundary a page states."""
+    found = set()
+    sources = [
+        *(REPO_ROOT / "examples").rglob("plot_*.py"),
+        *(REPO_ROOT / "docs").glob("*.md"),
+    ]
+    for path in sources:
+        for match in BOUNDARY.finditer(re.sub(r"\s+", " ", path.read_text())):
+            library = (match["a"] or match["b"]).lower()
+            stated = version(match["av"] or match["bv"])
+            if match["side"] == "older":  # "torch 2.7 and older": 2.8 is the new side
+                stated = (*stated[:1], stated[1] + 1)
+            found.add((library, stated))
+    return found
+
+
+def test_every_boundary_a_page_states_has_a_cell_on_each_side():
+    declared = tomllib.loads((REPO_ROOT / "compatibility" / "range.toml").read_text())
+    pinned = {
+        name.lower(): pin
+        for name, pin in re.findall(
+            r"^(\w+)==(\S+)", (REPO_ROOT / "requirements.txt").read_text(), re.M
+        )
+    }
+    cells = [
+        {
+            **pinned,
+            "torch": cell["torch"],
+            "numpy": cell["numpy"],
+            **cell.get("pins", {}),
+        }
+        for cell in declared["cells"]
+        if not cell.get("requires_cuda")
+    ]
+    oldest_torch = min(version(cell["torch"]) for cell in cells)
+    boundaries = stated_boundaries()
+    assert ("torch", (2, 8)) in boundaries and ("numpy", (2, 1)) in boundaries
+    unstraddled = []
+    for library, first in sorted(boundaries):
+        if library == "torch" and first <= oldest_torch:
+            continue  # the range's own edge: range.toml says why it starts there
+        versions = [version(cell[library]) for cell in cells]
+        if first[-1] > 0:  # 2.4: a 2.3 cell; 2.2.5: a 2.2.4 cell
+            before = (*first[:-1], first[-1] - 1)
+            below = [v for v in versions if v[: len(first)] == before]
+        else:  # 2.0: the last 1.x
+            below = [v for v in versions if v[0] == first[0] - 1]
+        above = [v for v in versions if v[: len(first)] == first]
+        if not (below and above):
+            unstraddled.append(f"{library} {'.'.join(map(str, first))}")
+    assert not unstraddled, f"no cell on each side of: {', '.join(unstraddled)}"

@@ -138,3 +138,30 @@ def test_every_gallery_translation_parses_as_clean_rest():
         if problems or "``" in prose or "**" in prose:
             failures.append(f"{name}: {text[:100]!r}")
     assert not failures, "\n".join(failures)
+
+
+# The glossary's first-use glosses (docs/locale/zh_CN/GLOSSARY.md): on a page
+# that uses the term, one sentence gives it with its gloss, the reader's word.
+FIRST_USE_GLOSSES = {
+    "复制": "复制（拷贝）",
+    "dtype": "dtype（数据类型）",
+    "GPU 内存": "GPU 内存（显存）",
+    "锁页内存": "锁页内存（又称固定内存",
+    "自动求导": "自动求导（autograd）",
+}
+
+
+def test_every_example_page_glosses_the_glossary_terms_it_uses():
+    pages: dict[str, list[str]] = {}
+    for name, text in translations(rest=True):
+        if name.startswith("auto_examples/") and "/plot_" in name:
+            pages.setdefault(name, []).append(text)
+    assert len(pages) > 30
+    missing = [
+        f"{name}: {term} without {gloss}"
+        for name, texts in sorted(pages.items())
+        for term, gloss in FIRST_USE_GLOSSES.items()
+        if any(term in text for text in texts)
+        and not any(gloss in text for text in texts)
+    ]
+    assert not missing, "\n".join(missing)
