@@ -147,6 +147,7 @@ CHINESE = [
     Question("异步拷贝到cpu", (NON_BLOCKING, GPU_TO_CPU_FAST)),
     Question("非阻塞拷贝", (NON_BLOCKING, HOST_TO_DEVICE, GPU_TO_CPU_FAST)),
     Question("零拷贝 numpy 转张量", (FROM_NUMPY, AS_TENSOR, SHARES)),
+    Question("零拷贝", (SHARES, FROM_NUMPY, AS_TENSOR)),
     Question("带梯度的张量转numpy", (GRAD_TO_NUMPY,)),
     Question("带梯度 item", (GRAD_SCALARS,)),
     Question("不连续", (NON_CONTIGUOUS,)),

@@ -374,6 +374,10 @@ def test_a_comment_is_translated_and_nothing_else():
     assert translate_comments("def broken(:  # a copy", {"a copy": "副本"}).endswith(
         "a copy"
     )
+    shell = '$ nox -s docs    # builds the site\n$ echo "# not a comment"\n'
+    assert translate_comments(shell, {"builds the site": "构建站点"}, "shell") == (
+        '$ nox -s docs    # 构建站点\n$ echo "# not a comment"\n'
+    )
 
 
 def code_without_comments(code: str) -> str:

@@ -84,6 +84,9 @@ def test_myst_syntax_becomes_plain_markdown_in_notebooks():
     text = "See {doc}`dtypes` and {doc}`the matrix </conversion-matrix>`.\n"
     text += "```{notebook-provenance}\n```\nAfter."
     assert colab.plain_markdown(text) == "See dtypes and the matrix.\nAfter."
+    assert colab.plain_markdown("(matrix-legacy)=\n## Legacy\n[up](#top)") == (
+        '<a id="matrix-legacy"></a>\n## Legacy\n[up](#top)'
+    )
 
 
 def test_a_page_that_imports_a_site_module_writes_it_in_its_notebook(tmp_path):

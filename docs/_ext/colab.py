@@ -37,6 +37,7 @@ from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util import logging
 from translated_comments import edition_translations, translate_comments
 from translated_downloads import (
+    MYST_TARGET,
     page_catalog,
     reference_resolver,
     translate_text,
@@ -340,14 +341,17 @@ def pages_with_notebooks(app: Sphinx) -> list[str]:
 
 # -- The notebooks ------------------------------------------------------------------
 
-# MyST that Jupyter's Markdown does not know: roles become their text, and
-# directives that only the site renders (an empty fenced block) disappear.
+# MyST that Jupyter's Markdown does not know: roles become their text,
+# directives that only the site renders (an empty fenced block) disappear, and
+# targets become anchors.
 MYST_ROLE = re.compile(r"\{[a-z:-]+\}`(?:([^`<]*?)\s*<[^`>]*>|([^`]*))`")
 EMPTY_DIRECTIVE = re.compile(r"^```\{[a-z-]+\}[^\n]*\n```\n?", re.MULTILINE)
 
 
 def plain_markdown(text: str) -> str:
     text = EMPTY_DIRECTIVE.sub("", text)
+    # A target becomes an anchor, so that the page's links to it (#label) still work.
+    text = MYST_TARGET.sub(r'<a id="\1"></a>', text)
     return MYST_ROLE.sub(
         lambda m: (m.group(1) or m.group(2)).strip("/").split("/")[-1], text
     )

@@ -97,10 +97,14 @@ const SiteSearch = {
       if (/^\d+$/.test(word) || seen.has(word)) continue;
       seen.add(word);
       const stem = SiteSearch.form(word).stems.join(" ");
+      const exact = (other) =>
+        other === word || SiteSearch.form(other).stems.join(" ") === stem;
+      // A word that a group lists is itself (零拷贝 is not 拷贝 and one more character).
+      const listed = synonyms.some((group) => group.some(exact));
       const related = (other) =>
-        other === word ||
-        SiteSearch.form(other).stems.join(" ") === stem ||
-        (SiteSearch.han.test(word) &&
+        exact(other) ||
+        (!listed &&
+          SiteSearch.han.test(word) &&
           other.length >= 2 &&
           word.length - other.length === 1 &&
           (word.startsWith(other) || word.endsWith(other)));

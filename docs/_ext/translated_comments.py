@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import hashlib
 import io
+import re
 import tokenize
 from pathlib import Path
 
@@ -36,9 +37,21 @@ PYTHON = {"python", "python3", "py", "ipython", "ipython3", "default"}
 TOOL_DIRECTIVES = ("noqa", "fmt:", "type:", "pragma")  # for tools, not readers: kept
 
 
-def comments(code: str) -> list[tuple[int, int, str]]:
+SHELL = {"console", "bash", "shell", "sh", "shell-session"}
+# A shell comment: a "#" at the start of a line or after a space, with no quote
+# before it on the line (where it could be inside a string).
+SHELL_COMMENT = re.compile(r"""^([^'"#]*?(?:^|\s))#\s?(.*)$""")
+
+
+def comments(code: str, language: str = "python") -> list[tuple[int, int, str]]:
     """Each comment of the code for readers: (line, column, its text after ``#``)."""
     found = []
+    if language in SHELL:
+        for number, line in enumerate(code.split("\n"), start=1):
+            match = SHELL_COMMENT.match(line)
+            if match and match.group(2).strip():
+                found.append((number, len(match.group(1)), match.group(2).strip()))
+        return found
     try:
         for token in tokenize.generate_tokens(io.StringIO(code).readline):
             text = token.string.lstrip("#").strip()
@@ -50,10 +63,12 @@ def comments(code: str) -> list[tuple[int, int, str]]:
     return found
 
 
-def translate_comments(code: str, translations: dict[str, str]) -> str:
+def translate_comments(
+    code: str, translations: dict[str, str], language: str = "python"
+) -> str:
     """The code, each of its comments replaced by its translation where it has one."""
     lines = code.split("\n")
-    for line, column, text in reversed(comments(code)):
+    for line, column, text in reversed(comments(code, language)):
         translated = translations.get(text)
         if translated:
             row = lines[line - 1]
@@ -61,10 +76,14 @@ def translate_comments(code: str, translations: dict[str, str]) -> str:
     return "\n".join(lines)
 
 
-def python_blocks(document: nodes.Node):
+def commented_blocks(document: nodes.Node):
+    """Each code block whose comments this extension reads, with its language."""
     for node in document.findall(nodes.literal_block):
-        if str(node.get("language", "default")).lower() in PYTHON:
-            yield node
+        language = str(node.get("language", "default")).lower()
+        if language in PYTHON:
+            yield node, "python"
+        elif language in SHELL:
+            yield node, "shell"
 
 
 class TranslateCodeComments(SphinxTransform):
@@ -74,16 +93,16 @@ class TranslateCodeComments(SphinxTransform):
         if self.app.builder.name == "gettext":
             seen = self.env.code_comments = getattr(self.env, "code_comments", {})
             docname = self.env.current_document.docname
-            for node in python_blocks(self.document):
-                for _, _, text in comments(node.astext()):
+            for node, language in commented_blocks(self.document):
+                for _, _, text in comments(node.astext(), language):
                     seen.setdefault(text, set()).add(docname)
             return
         translations = edition_translations(self.app)
         if not translations:
             return
-        for node in python_blocks(self.document):
+        for node, language in commented_blocks(self.document):
             code = node.astext()
-            translated = translate_comments(code, translations)
+            translated = translate_comments(code, translations, language)
             if translated != code:
                 node.children = [nodes.Text(translated)]
                 node.rawsource = translated

@@ -46,7 +46,7 @@ RST_UNDERLINE = re.compile(r"^([=\-~^\"'`#*+])\1+\s*$")
 MARKDOWN_HEADING = re.compile(r"^(#{1,6}\s+)(.+)$")
 LIST_ITEM = re.compile(r"^(\s*(?:[*+-]|\d+\.|#\.)\s+)(.*)$")
 DIRECTIVE = re.compile(r"^\s*\.\. ")
-MYST_TARGET = re.compile(r"^\([\w-]+\)=$")
+MYST_TARGET = re.compile(r"^\(([\w-]+)\)=[ \t]*$", re.MULTILINE)  # "(label)="
 TEXT_BLOCK_START = re.compile(r"^# ?%%")
 
 
