@@ -83,6 +83,18 @@ GOOD_KEY = "examples/tensor_to_numpy/plot_01_good.py"
 NUMPY_2_ONLY_KEY = "examples/tensor_to_numpy/plot_02_numpy_2_only.py"
 BROKEN_KEY = "examples/tensor_to_numpy/plot_03_broken.py"
 NOTEBOOK_KEY = "docs/probe.md"
+OPTIONAL_KEY = "examples/tensor_to_numpy/plot_04_optional_library.py"
+# A page that looks for a library this environment lacks, as the CuPy and JAX
+# pages do, and skips its checks without it.
+OPTIONAL_LIBRARY = (
+    GOOD_EXAMPLE
+    + """
+import importlib.util
+
+if importlib.util.find_spec("a_library_not_installed_here") is None:
+    print("a_library_not_installed_here is not installed: its checks are skipped.")
+"""
+)
 
 
 def grid_site(folder: Path) -> Path:
@@ -93,6 +105,7 @@ def grid_site(folder: Path) -> Path:
             "tensor_to_numpy/plot_01_good.py": GOOD_EXAMPLE,
             "tensor_to_numpy/plot_02_numpy_2_only.py": NUMPY_2_ONLY,
             "tensor_to_numpy/plot_03_broken.py": BROKEN,
+            "tensor_to_numpy/plot_04_optional_library.py": OPTIONAL_LIBRARY,
         },
         {"probe.md": NOTEBOOK},
     )
@@ -120,7 +133,9 @@ def cell_run(folder: Path) -> tuple[Path, dict]:
 
 def test_every_page_is_recorded_with_its_source_hash_and_time(cell_run):
     root, cell = cell_run
-    assert set(cell["pages"]) == {GOOD_KEY, NUMPY_2_ONLY_KEY, BROKEN_KEY, NOTEBOOK_KEY}
+    assert set(cell["pages"]) == {
+        GOOD_KEY, NUMPY_2_ONLY_KEY, BROKEN_KEY, NOTEBOOK_KEY, OPTIONAL_KEY
+    }  # fmt: skip
     for key, record in cell["pages"].items():
         assert record["source"] == source_hash(root / key)
         assert record["seconds"] > 0
@@ -136,6 +151,33 @@ def test_a_cell_records_the_environment_it_ran_in(cell_run):
     assert environment["torch"] == torch.__version__
     assert environment["numpy"] == numpy.__version__
     assert re.fullmatch(r"\d{4}-\d\d-\d\d", environment["date"])
+
+
+def test_a_page_whose_optional_library_is_missing_is_recorded_as_not_run(cell_run):
+    record = cell_run[1]["pages"][OPTIONAL_KEY]
+    assert record["status"] == "not-run"
+    assert record["missing"] == ["a_library_not_installed_here"]
+
+
+def test_a_not_run_result_is_neither_a_pass_nor_a_failure():
+    environment = {"torch": "2.11.0", "numpy": "2.5.2", "date": "2026-12-07"}
+    record = {"status": "not-run", "missing": ["cupy"], "source": "abc"}
+    grid = Grid(
+        range={"cells": []},
+        cells={"gpu": {"environment": environment, "pages": {"page.py": record}}},
+    )
+    status = page_status(grid, "page.py", "abc")
+    assert not status.passed and not status.failed
+    assert status.not_run == {"cupy": ["gpu"]}
+    english = compatibility_wording("en")
+    assert (
+        "Checks skipped where cupy is not installed: 1 environment."
+        in summary_sentences(status, english)
+    )
+    assert "未安装 cupy，检查被跳过：1 个环境。" in summary_sentences(
+        status, compatibility_wording("zh_CN")
+    )
+    assert CompatibilityGrid.mark(record, "abc", english) == "○"
 
 
 def test_the_runner_records_a_broken_page_with_its_line_and_message(cell_run):

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import argparse
 import datetime
+import importlib.util
 import json
 import re
 import sys
@@ -104,6 +105,17 @@ def failure(path: Path, line: int | None, message: str, output: str = "") -> dic
     return {"line": line, "code": code, "message": message, "output": tail or message}
 
 
+# A page that checks for an optional library (CuPy, JAX) before using it:
+# ``importlib.util.find_spec("cupy")``.
+OPTIONAL_LIBRARY = re.compile(r"""find_spec\(\s*["'](\w+)["']\s*\)""")
+
+
+def missing_libraries(script: Path) -> list[str]:
+    """The optional libraries the page looks for that this environment lacks."""
+    names = sorted(set(OPTIONAL_LIBRARY.findall(script.read_text(encoding="utf-8"))))
+    return [name for name in names if importlib.util.find_spec(name) is None]
+
+
 def run_example(script: Path, cuda: bool) -> dict:
     from run_examples import needs_cuda, run_standalone
 
@@ -116,6 +128,10 @@ def run_example(script: Path, cuda: bool) -> dict:
         record = {"status": "fail", "failure": failure(script, None, str(error))}
     else:
         record = {"status": "pass" if result.returncode == 0 else "fail"}
+        missing = missing_libraries(script)
+        if result.returncode == 0 and missing:
+            # It ran to the end, but skipped the checks that need the library.
+            record = {"status": "not-run", "missing": missing}
         if result.returncode != 0:
             line = first_failing_line(result.stderr, script.name)
             record["failure"] = failure(

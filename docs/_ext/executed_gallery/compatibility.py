@@ -144,6 +144,8 @@ class PageStatus:
     )  # name, env, failure
     stale: list[str] = field(default_factory=list)
     needs_cuda: list[str] = field(default_factory=list)
+    # Ran without a library the page looks for (CuPy, JAX): its checks skipped.
+    not_run: dict[str, list[str]] = field(default_factory=dict)  # library -> cells
 
 
 def page_status(grid: Grid, key: str, current_hash: str) -> PageStatus:
@@ -160,6 +162,9 @@ def page_status(grid: Grid, key: str, current_hash: str) -> PageStatus:
             status.passed_cells.append(name)
         elif state == "fail":
             status.failed.append((name, cell["environment"], record.get("failure", {})))
+        elif state == "not-run":
+            for library in record.get("missing", []):
+                status.not_run.setdefault(library, []).append(name)
     return status
 
 
@@ -284,6 +289,13 @@ def summary_sentences(
         sentences.append(wording["needs_gpu_cell"])
     elif not status.failed:
         sentences.append(wording["never_checked"])
+    for library, cells in sorted(status.not_run.items()):
+        count = len(cells)
+        sentences.append(
+            wording["not_run"].format(
+                library=library, count=count, environments=environments(count, wording)
+            )
+        )
     if status.stale:
         count = len(status.stale)
         sentences.append(
@@ -533,7 +545,8 @@ class CompatibilityGrid(SphinxDirective):
         state = record_state(record, current)
         if state == "stale":
             return wording["mark_stale"]
-        return {"pass": "✓", "fail": "✗", "needs-cuda": "—"}.get(state, "?")
+        marks = {"pass": "✓", "fail": "✗", "needs-cuda": "—", "not-run": "○"}
+        return marks.get(state, "?")
 
     @staticmethod
     def row(cells: list[nodes.Node]) -> nodes.row:

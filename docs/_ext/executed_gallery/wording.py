@@ -91,6 +91,7 @@ COMPATIBILITY_WORDING = {
         "list_separator": ", ",
         "library_separator": "; ",
         "needs_gpu_cell": "needs CUDA: no GPU environment has checked it yet.",
+        "not_run": "Checks skipped where {library} is not installed: {count} {environments}.",
         "never_checked": "not checked in any environment of the grid yet.",
         "stale": "Not re-checked since this page's code changed: {count} {environments}.",
         "see_grid": "All environments.",
@@ -99,6 +100,7 @@ COMPATIBILITY_WORDING = {
         "page": "Page",
         "legend": (
             "✓ passed · ✗ failed (see below) · — not run: needs CUDA · "
+            "○ not run: a library the page needs (CuPy, JAX) is not installed · "
             "stale: not re-checked since the page's code changed · · no result"
         ),
         "mark_stale": "stale",
@@ -123,13 +125,14 @@ COMPATIBILITY_WORDING = {
         "list_separator": "、",
         "library_separator": "，",
         "needs_gpu_cell": "需要 CUDA：还没有 GPU 环境检查过本页。",
+        "not_run": "未安装 {library}，检查被跳过：{count} {environments}。",
         "never_checked": "兼容性网格中还没有任何环境检查过本页。",
         "stale": "本页代码修改后尚未重新检查：{count} {environments}。",
         "see_grid": "查看全部环境。",
         "fails_with": "在 {environment}（单元 {cell}）上失败：",
         "at_line": "第 {line} 行，",
         "page": "页面",
-        "legend": "✓ 通过 · ✗ 失败（见下文）· — 未运行：需要 CUDA · 过期：本页代码修改后尚未重新检查 · · 无结果",
+        "legend": "✓ 通过 · ✗ 失败（见下文）· — 未运行：需要 CUDA · ○ 未运行：未安装本页所需的库（CuPy、JAX）· 过期：本页代码修改后尚未重新检查 · · 无结果",
         "mark_stale": "过期",
         "environments": "环境",
         "environment_line": "：{details}，检查于 {date}",
