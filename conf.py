@@ -54,7 +54,7 @@ extensions = [
     "translated_comments",  # comments in the pages' Python code: locale/LANG/LC_MESSAGES/code-comments.po
     "translated_downloads",  # a translated edition's scripts, notebooks and zips
     "folded_sections",  # `.. rst-class:: fold`: a section's claim shown, its proof folded
-    "table_labels",  # the edition's words for the tables that notebook pages compute
+    "notebook_kernels",  # the notebook pages' kernels: their edition, a cache per edition
     "colab",  # "Open in Colab" on every page that has a notebook
     "api_examples",  # "Examples using X": mini-galleries, linked from the reference tables
     "sitemap",  # sitemap.xml of each edition, with hreflang alternates

@@ -152,3 +152,22 @@ def test_the_time_limit_fails_the_example_never_the_code_around_it(monkeypatch):
     )
     with pytest.raises(reset.ExampleTimeLimitExceeded, match="time limit"):
         exec(example, {"reset": reset, "signal": signal, "sys": sys})
+
+
+def test_a_notebook_whose_kernel_dies_early_is_left_to_myst_nb(monkeypatch, tmp_path):
+    """Kernels started side by side can race for a port, and one dies at start
+    ("Address already in use"): the page then misses the cache, and myst-nb
+    executes it itself, instead of the build failing on a missing key."""
+    import types
+
+    import early_notebooks
+    from jupyter_cache.executors import utils
+
+    def kernel_dies(*args, **kwargs):
+        raise RuntimeError("Kernel died before replying to kernel_info")
+
+    monkeypatch.setattr(utils, "single_nb_execution", kernel_dies)
+    settings = types.SimpleNamespace(execution_allow_errors=False, execution_timeout=9)
+    outcome: dict = {"page": "probe.md"}
+    early_notebooks.execute_into_cache(tmp_path / "probe.md", None, settings, outcome)
+    assert outcome["error"].startswith("RuntimeError: Kernel died")

@@ -58,13 +58,19 @@ def execute_into_cache(path: Path, notebook, nb_config, outcome: dict) -> None:
     from jupyter_cache.executors.utils import single_nb_execution
 
     started = time.perf_counter()
-    result = single_nb_execution(
-        notebook,
-        cwd=str(path.parent),
-        allow_errors=nb_config.execution_allow_errors,
-        timeout=nb_config.execution_timeout,
-        meta_override=True,
-    )
+    try:
+        result = single_nb_execution(
+            notebook,
+            cwd=str(path.parent),
+            allow_errors=nb_config.execution_allow_errors,
+            timeout=nb_config.execution_timeout,
+            meta_override=True,
+        )
+    except Exception as error:  # noqa: BLE001 - a kernel that dies at start, say
+        # Kernels started side by side can race for a port and one can die;
+        # myst-nb then executes the page itself, as it would without this.
+        outcome["error"] = f"{error.__class__.__name__}: {error}"
+        return
     outcome["seconds"] = time.perf_counter() - started
     if result.err is not None:
         outcome["error"] = f"{result.err.__class__.__name__}"
