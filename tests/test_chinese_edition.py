@@ -20,6 +20,7 @@ import translated_thumbnails
 from babel.messages.pofile import read_po
 from bs4 import BeautifulSoup, Comment
 
+from executed_gallery.compatibility import page_code
 from site_builds import REPO_ROOT
 from zh_typography import HAN, english_words_in_text
 
@@ -525,20 +526,6 @@ def test_a_script_keeps_its_code_and_translates_text_and_comments():
     )
 
 
-def code_tokens(source: str) -> list[tuple[int, str]]:
-    """The script's code: its tokens without comments, blank lines and docstring."""
-    import io
-    import tokenize
-
-    tokens = [
-        (token.type, token.string)
-        for token in tokenize.generate_tokens(io.StringIO(source).readline)
-        if token.type not in (tokenize.COMMENT, tokenize.NL)
-    ]
-    assert tokens[0][0] == tokenize.STRING, "a script opens with its docstring"
-    return tokens[1:]
-
-
 def markdown_cells(notebook) -> list[str]:
     return [cell.source for cell in notebook.cells if cell.cell_type == "markdown"]
 
@@ -568,7 +555,10 @@ def test_chinese_downloads_are_chinese_and_run_the_same_code(built_site):
         for label, content, line in blocks:
             if label == "text" and re.search("[A-Za-z]{3,} [a-z]{2,}", content):
                 assert re.search(f"[{HAN}]", content), f"{script.name}:{line}"
-        assert code_tokens(text) == code_tokens(script.read_text(encoding="utf-8"))
+        assert text.lstrip().startswith(('"""', 'r"""')), (
+            "a script opens with its docstring"
+        )
+        assert page_code(download) == page_code(script)  # the code the grid hashes
         notebooks = {
             edition: nbformat.read(
                 downloads[edition][script.with_suffix(".ipynb").name], as_version=4

@@ -27,6 +27,7 @@ from executed_gallery.compatibility import (
     library_versions,
     page_status,
     reading_order,
+    required_version,
     source_hash,
     spoken_list,
     summary_sentences,
@@ -635,22 +636,13 @@ def stated_boundaries() -> set[tuple[str, tuple[int, ...]]]:
 
 def test_every_boundary_a_page_states_has_a_cell_on_each_side():
     declared = tomllib.loads((REPO_ROOT / "compatibility" / "range.toml").read_text())
-    pinned = {
-        name.lower(): pin
-        for name, pin in re.findall(
-            r"^(\w+)==(\S+)", (REPO_ROOT / "requirements.txt").read_text(), re.M
-        )
-    }
-    cells = [
-        {
-            **pinned,
-            "torch": cell["torch"],
-            "numpy": cell["numpy"],
-            **cell.get("pins", {}),
-        }
-        for cell in declared["cells"]
-        if not cell.get("requires_cuda")
-    ]
+    cells = [cell for cell in declared["cells"] if not cell.get("requires_cuda")]
+
+    def ran(cell: dict, library: str) -> tuple[int, ...]:
+        """The release of the library that the cell runs: its own, a pin, or the site's."""
+        pins = {"torch": cell["torch"], "numpy": cell["numpy"], **cell.get("pins", {})}
+        return version(pins.get(library) or required_version(REPO_ROOT, library))
+
     oldest_torch = min(version(cell["torch"]) for cell in cells)
     boundaries = stated_boundaries()
     assert ("torch", (2, 8)) in boundaries and ("numpy", (2, 1)) in boundaries
@@ -658,7 +650,7 @@ def test_every_boundary_a_page_states_has_a_cell_on_each_side():
     for library, first in sorted(boundaries):
         if library == "torch" and first <= oldest_torch:
             continue  # the range's own edge: range.toml says why it starts there
-        versions = [version(cell[library]) for cell in cells]
+        versions = [ran(cell, library) for cell in cells]
         if first[-1] > 0:  # 2.4: a 2.3 cell; 2.2.5: a 2.2.4 cell
             before = (*first[:-1], first[-1] - 1)
             below = [v for v in versions if v[: len(first)] == before]

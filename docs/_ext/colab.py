@@ -38,10 +38,10 @@ from sphinx.util import logging
 from translated_comments import edition_translations, translate_comments
 from translated_downloads import (
     MYST_TARGET,
+    example_download,
     page_catalog,
     reference_resolver,
     translate_text,
-    translated_notebook,
 )
 
 from executed_gallery.compatibility import site_modules
@@ -403,8 +403,8 @@ def page_notebook(app: Sphinx, docname: str) -> nbformat.NotebookNode | None:
     makes an example's, or from the MyST source; translated from the page's catalog."""
     script = example_source(app.srcdir, app.config, docname)
     if script is not None and script.suffix == ".py":
-        cell = app.config.sphinx_gallery_conf["first_notebook_cell"]
-        return translated_notebook(app, docname, script, cell)
+        made = example_download(app, docname, script)
+        return None if made is None else nbformat.reads(made[1], as_version=4)
     translate = None if app.config.language == "en" else page_catalog(app, docname)
     return read_myst_notebook(
         Path(app.env.doc2path(docname)), translate, reference_resolver(app, docname)

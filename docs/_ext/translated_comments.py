@@ -108,12 +108,13 @@ class TranslateCodeComments(SphinxTransform):
                 node.rawsource = translated
 
 
-def catalog_path(app: Sphinx) -> Path | None:
+def catalog_path(app: Sphinx, domain: str = DOMAIN) -> Path | None:
+    """This edition's catalog of a domain (a page's docname, or code-comments)."""
     if app.config.language == "en":
         return None
     for directory in app.config.locale_dirs:
         path = Path(
-            app.srcdir, directory, app.config.language, "LC_MESSAGES", f"{DOMAIN}.po"
+            app.srcdir, directory, app.config.language, "LC_MESSAGES", f"{domain}.po"
         )
         if path.is_file():
             return path

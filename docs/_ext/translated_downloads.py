@@ -33,6 +33,7 @@ from sphinx.util import logging
 from sphinx_gallery import py_source_parser
 from sphinx_gallery.notebook import jupyter_notebook
 from translated_comments import (
+    catalog_path,
     edition_translations,
     read_translations,
     translate_comments,
@@ -271,11 +272,8 @@ def reference_resolver(app: Sphinx, docname: str) -> Callable[[str], str]:
 
 def page_catalog(app: Sphinx, docname: str) -> Translate:
     """Lookup in the page's own catalog (gettext_compact is off: one per page)."""
-    for directory in app.config.locale_dirs:
-        path = Path(app.srcdir, directory, app.config.language, "LC_MESSAGES")
-        if (path / f"{docname}.po").is_file():
-            return read_translations(path / f"{docname}.po").get
-    return {}.get
+    path = catalog_path(app, docname)
+    return read_translations(path).get if path else {}.get
 
 
 def translated_script(app: Sphinx, docname: str, script: Path) -> str:
@@ -286,17 +284,17 @@ def translated_script(app: Sphinx, docname: str, script: Path) -> str:
     )
 
 
-def translated_notebook(
-    app: Sphinx, docname: str, script: Path, first_cell: str
-) -> nbformat.NotebookNode | None:
-    """The example's notebook, made from its translated script; None for a
-    script that does not parse, which sphinx-gallery reports."""
+def script_notebook_text(
+    app: Sphinx, docname: str, name: str, text: str, first_cell: str
+) -> str | None:
+    """The notebook (JSON, as sphinx-gallery saves one) of an example's script
+    text; None for a script that does not parse, which sphinx-gallery reports."""
     with tempfile.TemporaryDirectory() as scratch:
-        translated = Path(scratch, script.name)
-        translated.write_text(translated_script(app, docname, script), "utf-8")
+        script = Path(scratch, name)
+        script.write_text(text, "utf-8")
         try:
             notebook = script_notebook(
-                translated,
+                script,
                 app.config.sphinx_gallery_conf,
                 first_cell,
                 reference_resolver(app, docname),
@@ -304,7 +302,24 @@ def translated_notebook(
         except (SyntaxError, ExtensionError):
             return None
     # Read back as nbformat reads a saved notebook: each cell's source one string.
-    return nbformat.reads(json.dumps(notebook), as_version=4)
+    notebook = nbformat.reads(json.dumps(notebook), as_version=4)
+    return json.dumps(notebook, indent=2, ensure_ascii=False)
+
+
+def example_download(app: Sphinx, docname: str, script: Path) -> tuple[str, str] | None:
+    """(script, notebook JSON) of an example in the edition's language, made once
+    a build: its downloads and its Colab notebook (colab.py) both start from them."""
+    from colab import download_notebook_cell  # colab imports this module
+
+    made = getattr(app, "example_downloads", None)
+    if made is None:
+        made = app.example_downloads = {}
+    if docname not in made:
+        text = translated_script(app, docname, script)
+        first_cell = download_notebook_cell(app.config, app.config.language)
+        notebook = script_notebook_text(app, docname, script.name, text, first_cell)
+        made[docname] = None if notebook is None else (text, notebook)
+    return made[docname]
 
 
 # -- The edition's downloads -------------------------------------------------------
@@ -326,19 +341,16 @@ def write_downloads(app: Sphinx, exception) -> None:
     and in every edition without the page's fold markers in the notebooks."""
     if exception is not None or app.builder.format != "html":
         return
-    from colab import download_notebook_cell, example_pages  # colab imports this
+    from colab import example_pages  # colab imports this module
 
-    first_cell = download_notebook_cell(app.config, app.config.language)
     replacements: dict[str, bytes] = {}
     for docname, script in example_pages(app):
-        notebook = translated_notebook(app, docname, script, first_cell)
-        if notebook is None:
+        made = example_download(app, docname, script)
+        if made is None:
             continue
-        replacements[script.name] = translated_script(app, docname, script).encode()
-        # Written as sphinx-gallery writes its own (save_notebook).
-        replacements[script.with_suffix(".ipynb").name] = json.dumps(
-            notebook, indent=2, ensure_ascii=False
-        ).encode()
+        text, notebook = made
+        replacements[script.name] = text.encode()
+        replacements[script.with_suffix(".ipynb").name] = notebook.encode()
     downloads = Path(app.outdir, "_downloads")
     written = 0
     for path in sorted(downloads.rglob("*")) if downloads.is_dir() else []:

@@ -224,7 +224,6 @@ def gpu_note(passed: list[dict], wording: dict[str, str]) -> str:
 
 # Import names whose distribution is called otherwise, for the requirement pins.
 DISTRIBUTIONS = {"PIL": "pillow"}
-IMPORT = re.compile(r"^\s*(?:import|from)\s+(\w+)", re.MULTILINE)
 
 
 def imported_distributions(source: Path) -> set[str]:
