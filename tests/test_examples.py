@@ -162,6 +162,15 @@ def test_examples_import_nothing_from_this_repository():
             assert f"import {name}" not in text and f"from {name}" not in text, script
 
 
+def test_every_example_opens_with_a_docstring_on_lines_of_its_own():
+    """The form translated_downloads.translate_script reads: ``\"\"\"`` alone on
+    the first line and alone on the line that closes the title and answer."""
+    for script in EXAMPLES:
+        lines = script.read_text().splitlines()
+        assert lines[0] == '"""', script
+        assert '"""' in lines[1:], f"{script}: close the docstring on a line of its own"
+
+
 def test_examples_hold_no_hand_written_output():
     pattern = re.compile(r"#\s*(Output|Prints?|输出|結果|结果)\s*[:：]", re.IGNORECASE)
     for script in EXAMPLES:
