@@ -16,6 +16,7 @@ import textwrap
 import uuid
 from pathlib import Path
 
+import compat
 from bs4 import BeautifulSoup
 
 import build_site
@@ -46,9 +47,10 @@ def example_page(script: Path) -> str:
 
 # Sphinx curls the quotes of the prose that a page prints; a script leaves them.
 STRAIGHT_QUOTES = str.maketrans({"‘": "'", "’": "'", "“": '"', "”": '"'})
-# Lines that describe the process that ran the page: the build's example
-# workers run torch with one thread, a reader's process with every core.
-MACHINE_DEPENDENT = ("measured", "torch threads:")
+# Lines that describe the process that ran the page (the build's example
+# workers run torch with one thread, a reader's process with every core):
+# the grid's word for them.
+MACHINE_DEPENDENT = compat.MEASURED
 
 
 def flat(text: str) -> str:
@@ -242,12 +244,19 @@ def make_tinybuild(destination: Path) -> Path:
     }
     for name, text in RETITLED_EXAMPLES.items():
         scripts[f"tensor_to_numpy/{name}"] = text
+    # The GPU page again, with no GPU output recorded for it.
+    scripts["gpu/plot_02_not_recorded.py"] = scripts["gpu/plot_01_on_gpu.py"]
     root = make_small_site(
         destination,
         scripts,
         {
             "probe.md": (TINYBUILD / "docs" / "probe.md").read_text(),
-            "compatibility.md": (REPO_ROOT / "docs" / "compatibility.md").read_text(),
+            # The real page, less its links to pages that the tiny build lacks.
+            "compatibility.md": re.sub(
+                r"\{doc\}`([^`]+)`",
+                "``\\1``",
+                (REPO_ROOT / "docs" / "compatibility.md").read_text(),
+            ),
         },
     )
     write_grid(root)
@@ -279,8 +288,9 @@ pins = { pandas = "3.0.3" }  # pandas 3.1 needs NumPy 2.0.2 or newer
 def write_grid(root: Path) -> None:
     """A grid's results for the tiny build, written here rather than run: every
     page passes in two environments, except that plot_05 changed since it was
-    checked, and plot_06 fails in one environment."""
-    from executed_gallery.compatibility import source_hash
+    checked, and plot_06 fails in one environment. plot_01 warns under NumPy
+    1.26, and a GPU environment recorded the output of the first GPU page."""
+    from executed_gallery.compatibility import compact_outputs, source_hash
 
     section = "examples/tensor_to_numpy"
     current = {
@@ -310,13 +320,25 @@ def write_grid(root: Path) -> None:
     failing = {"status": "fail", "seconds": 1.0, "source": current[f"{section}/plot_06_fails_somewhere.py"],
                "failure": {"line": 16, "code": "tensor.add_(1)", "message": "RuntimeError: boom",
                            "output": "Traceback (most recent call last):\nRuntimeError: boom"}}  # fmt: skip
+    good, gpu_page = f"{section}/plot_01_good.py", "examples/gpu/plot_01_on_gpu.py"
+    printed = [{"out": "tensor([1., 1.])\n"}]
+    warned = [{**printed[0], "warnings": ["UserWarning: only under NumPy 1.26"]}]
+    needs_cuda = {gpu_page: {"status": "needs-cuda"}}
     results = {"cells": {
-        "pinned": {"environment": environment("2.13.0+cpu", "2.4.6"), "pages": {**passing, **changed}},
+        "pinned": {"environment": environment("2.13.0+cpu", "2.4.6"),
+                   "pages": {**passing, **changed, **needs_cuda, good: {**passing[good], "blocks": printed}}},
         "numpy1.26": {"environment": environment("2.3.1+cu121", "1.26.4"),
-                      "pages": {**passing, **changed, f"{section}/plot_06_fails_somewhere.py": failing}},
+                      "pages": {**passing, **changed, **needs_cuda, good: {**passing[good], "blocks": warned},
+                                f"{section}/plot_06_fails_somewhere.py": failing}},
+        "gpu": {"environment": {**environment("2.11.0", "2.5.2"), "python": "3.12.3",
+                                "gpu": "NVIDIA H100 80GB HBM3", "cuda": "13.0", "date": "2026-11-26"},
+                "pages": {gpu_page: {"status": "pass", "seconds": 1.0, "source": source_hash(root / gpu_page),
+                                     "blocks": [{}, {"out": "cuda:0\n"}]}}},
     }}  # fmt: skip
     (root / "compatibility" / "range.toml").write_text(TWO_CELL_RANGE)
-    (root / "compatibility" / "results.json").write_text(json.dumps(results))
+    (root / "compatibility" / "results.json").write_text(
+        json.dumps(compact_outputs(results))
+    )
 
 
 def processes_with(marker: str) -> list[str]:

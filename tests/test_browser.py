@@ -99,7 +99,10 @@ def test_example_page_shows_code_output_and_downloads(
     notice = page.locator(".example-not-executed")
     if needs_cuda(script) and not cuda_available:
         assert notice.is_visible(), "a CUDA example that did not run must say so"
-        assert outputs.count() == 0, "a CUDA example that did not run shows output"
+        recorded = page.locator(".sphx-glr-script-out.recorded-gpu-output")
+        assert outputs.count() == recorded.count(), (
+            "a CUDA example that did not run shows output not labelled as recorded"
+        )
         assert provenance.count() == 0, (
             "provenance claims outputs that were not produced"
         )
@@ -127,6 +130,40 @@ def test_example_page_shows_code_output_and_downloads(
     assert any(
         cell.source.strip() and cell.source.strip() in source for cell in code_cells
     )
+
+
+VISIBLE_OUTPUTS_JS = """() => [...document.querySelectorAll(
+    'article .sphx-glr-script-out pre, article div.recorded-output pre')]
+    .filter(pre => !pre.closest('[hidden]')).map(pre => pre.textContent.trim())"""
+
+
+def test_the_version_selector_shows_each_output_as_a_chosen_environment_printed_it(
+    shared_page, base_url
+):
+    page = shared_page
+    script = (
+        REPO_ROOT / "examples/tensor_to_python/plot_03_scalars_that_require_grad.py"
+    )
+    page.goto(f"{base_url}/en/{example_page(script)}")
+    built = page.evaluate(VISIBLE_OUTPUTS_JS)
+    data = page.evaluate(
+        "() => JSON.parse(document.getElementById('recorded-outputs-data').textContent)"
+    )
+    select = page.locator("select.recorded-outputs-select")
+    labels = select.locator("option").all_inner_texts()
+    assert labels[0].startswith("this build")
+    chosen = next(i for i, label in enumerate(labels) if label.startswith("torch 2.7."))
+    value = select.locator("option").nth(chosen).get_attribute("value")
+    select.select_option(value)
+    cell = data["cells"][int(value)]
+    expected = [
+        data["measured"] if index < 0 else data["texts"][index].strip()
+        for index in cell["blocks"]
+    ]
+    assert page.evaluate(VISIBLE_OUTPUTS_JS) == [text for text in expected if text]
+    assert any("float() should warn: False" in text for text in expected)
+    select.select_option("build")
+    assert page.evaluate(VISIBLE_OUTPUTS_JS) == built
 
 
 # -- Examples using X ------------------------------------------------------------

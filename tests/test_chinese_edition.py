@@ -238,6 +238,28 @@ def test_every_theme_string_has_a_chinese_translation():
     )
 
 
+def test_every_message_the_sites_extensions_translate_has_a_chinese_translation():
+    """``_("...")`` in docs/_ext: the words the extensions add to pages."""
+    import ast
+
+    messages = set()
+    for path in (REPO_ROOT / "docs" / "_ext").rglob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if (
+                isinstance(node, ast.Call)
+                and getattr(node.func, "id", "") == "_"
+                and node.args
+                and isinstance(node.args[0], ast.Constant)
+            ):
+                messages.add(node.args[0].value)
+    with (REPO_ROOT / "docs/locale/zh_CN/LC_MESSAGES/sphinx.po").open("rb") as handle:
+        translated = {
+            m.id for m in read_po(handle) if m.id and m.string and not m.fuzzy
+        }
+    assert len(messages) >= 10
+    assert sorted(messages - translated) == []
+
+
 def test_hard_coded_theme_strings_are_put_through_gettext():
     source = (
         '<input aria-label="Toggle site navigation sidebar"><title>Light mode</title>'

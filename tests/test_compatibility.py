@@ -23,6 +23,8 @@ from executed_gallery.compatibility import (
     CompatibilityGrid,
     Grid,
     PageStatus,
+    compact_outputs,
+    expand_outputs,
     gpu_note,
     library_versions,
     page_status,
@@ -129,7 +131,7 @@ def cell_run(folder: Path) -> tuple[Path, dict]:
     )  # fmt: skip
     # The broken page fails, so the run fails.
     assert result.returncode == 1, result.stdout + result.stderr
-    return root, json.loads(output.read_text())["cells"]["here"]
+    return root, compat.read_results(output)["cells"]["here"]
 
 
 def test_every_page_is_recorded_with_its_source_hash_and_time(cell_run):
@@ -143,6 +145,94 @@ def test_every_page_is_recorded_with_its_source_hash_and_time(cell_run):
     assert cell["pages"][GOOD_KEY]["status"] == "pass"
     assert cell["pages"][NOTEBOOK_KEY]["status"] == "pass"
     assert cell["pages"][NUMPY_2_ONLY_KEY]["status"] == "pass"  # NumPy 2 here
+
+
+def test_a_cell_records_what_each_code_block_printed(cell_run):
+    pages = cell_run[1]["pages"]
+    assert pages[GOOD_KEY]["blocks"] == [{"out": "tensor([1., 1.])\n"}]
+    assert pages[NOTEBOOK_KEY]["blocks"] == [
+        {"out": "tensor([1., 1.], dtype=torch.float64)\n"}
+    ]
+    # The failing block records its error; no block after it ran.
+    assert pages[BROKEN_KEY]["blocks"][-1]["error"] == (
+        "AssertionError: deliberately broken: zeros are not ones"
+    )
+
+
+RUNNER_SCRIPT = '''\
+"""
+Blocks
+======
+"""
+import warnings
+
+print("one")
+
+# %%
+# A value: the page shows its repr.
+
+value = 41
+value + 1
+
+# %%
+warnings.warn("loose")
+with warnings.catch_warnings(record=True):
+    warnings.simplefilter("always")
+    warnings.warn("caught")
+print("three")
+
+# %%
+raise ValueError("stop\\nhere")
+
+# %%
+print("never")
+'''
+
+
+def test_the_block_runner_records_output_value_warnings_and_error(tmp_path):
+    script = tmp_path / "plot_blocks.py"
+    script.write_text(RUNNER_SCRIPT)
+    result = subprocess.run(
+        [sys.executable, "-I", str(compat.BLOCK_RUNNER), str(script), "blocks.json"],
+        cwd=tmp_path, capture_output=True, text=True, timeout=60,
+    )  # fmt: skip
+    assert result.returncode == 1
+    assert result.stdout == "one\n42\nthree\n"
+    assert 'raise ValueError("stop' in result.stderr  # the traceback, with its line
+    assert json.loads((tmp_path / "blocks.json").read_text()) == [
+        {"out": "one\n"},
+        {"out": "42\n"},
+        {"out": "three\n", "warnings": ["UserWarning: loose"]},
+        {"out": "", "error": "ValueError: stop"},
+    ]
+
+
+def test_the_block_runner_cuts_every_example_where_sphinx_gallery_does():
+    import ast
+
+    from block_runner import code_parts
+
+    from site_builds import code_blocks
+
+    for script in compat.site_pages():
+        if script.suffix != ".py":
+            continue
+        ours = [ast.unparse(tree) for _, tree in code_parts(script.read_text())]
+        theirs = [ast.unparse(ast.parse(code)) for code in code_blocks(script)]
+        assert ours == theirs, script
+
+
+def test_results_keep_each_distinct_output_once():
+    one, other = {"out": "a\n"}, {"out": "b\n", "warnings": ["UserWarning: w"]}
+    results = {"cells": {
+        "x": {"environment": {}, "pages": {"p": {"status": "pass", "blocks": [one, one]}}},
+        "y": {"environment": {}, "pages": {"p": {"status": "pass", "blocks": [one, other]},
+                                           "q": {"status": "needs-cuda"}}},
+    }}  # fmt: skip
+    kept = compact_outputs(results)
+    assert kept["outputs"] == {"p": [[one], [one, other]]}
+    assert kept["cells"]["y"]["pages"]["p"]["blocks"] == [0, 1]
+    assert expand_outputs(kept) == results
 
 
 def test_a_cell_records_the_environment_it_ran_in(cell_run):
@@ -222,7 +312,7 @@ def mini_grid(folder: Path) -> Path:
 
 @pytest.fixture(scope="module")
 def mini_results(mini_grid) -> dict:
-    return json.loads((mini_grid / "compatibility" / "results.json").read_text())
+    return compat.read_results(mini_grid / "compatibility" / "results.json")
 
 
 @pytest.mark.slow
@@ -325,6 +415,7 @@ def test_the_grid_page_shows_every_page_in_every_environment(fixture_site):
     assert headings[1:] == [
         "torch 2.13.0 / NumPy 2.4.6",
         "torch 2.3.1 / NumPy 1.26.4 / pandas 3.0.3",
+        "torch 2.11.0 / NumPy 2.5.2 / NVIDIA H100 80GB HBM3",
     ]
     rows = {
         " ".join(tr.select("td")[0].get_text().split()): [
@@ -332,10 +423,10 @@ def test_the_grid_page_shows_every_page_in_every_environment(fixture_site):
         ]
         for tr in table.select("tbody tr")
     }
-    assert rows["Add one to a tensor"] == ["✓", "✓"]
-    assert rows["Add two to a tensor"] == ["✓", "✗"]
-    assert rows["Probe"] == ["✓", "✓"]
-    assert rows["Add six to a tensor"] == ["stale", "stale"]
+    assert rows["Add one to a tensor"] == ["✓", "✓", "·"]
+    assert rows["Add two to a tensor"] == ["✓", "✗", "·"]
+    assert rows["Probe"] == ["✓", "✓", "·"]
+    assert rows["Add six to a tensor"] == ["stale", "stale", "·"]
     supported = " ".join(
         html.select_one("section#supported-versions").get_text().split()
     )
@@ -345,6 +436,90 @@ def test_the_grid_page_shows_every_page_in_every_environment(fixture_site):
     assert (
         "torch 2.13.0 to 2.13.0" in supported and "NumPy 1.26.4 and 2.4.6" in supported
     )
+
+
+def test_a_block_that_prints_otherwise_elsewhere_names_where_and_shows_what(
+    fixture_site,
+):
+    html = page(fixture_site, "auto_examples/tensor_to_numpy/plot_01_good.html")
+    notes = html.select("div.version-outputs")
+    assert len(notes) == 1  # the pinned cell prints what the page shows
+    summary = " ".join(notes[0].select_one("summary").get_text().split())
+    # The cell's pandas pin goes unnamed: the page does not import pandas.
+    assert summary == "Prints something else on torch 2.3.1 with NumPy 1.26.4"
+    assert notes[0].select_one("pre").get_text().strip() == (
+        "tensor([1., 1.])\nUserWarning: only under NumPy 1.26"
+    )
+    # The note follows the block's output, and the selector's marker sits between.
+    marker = notes[0].find_previous_sibling()
+    assert marker["class"] == ["recorded-output"] and marker["data-block"] == "0"
+    assert "sphx-glr-script-out" in marker.find_previous_sibling()["class"]
+
+
+def test_a_page_offers_the_outputs_each_environment_recorded(fixture_site):
+    html = page(fixture_site, "auto_examples/tensor_to_numpy/plot_01_good.html")
+    options = [
+        option.get_text()
+        for option in html.select("select.recorded-outputs-select option")
+    ]
+    # This build's environment is the pinned cell's, which has no option of its own.
+    assert options == [
+        "this build (torch 2.13.0, NumPy 2.4.6)",
+        "torch 2.3.1, NumPy 1.26.4",
+    ]
+    data = json.loads(html.select_one("#recorded-outputs-data").string)
+    shown = [data["texts"][cell["blocks"][0]] for cell in data["cells"]]
+    assert shown == [
+        "tensor([1., 1.])\nUserWarning: only under NumPy 1.26",
+        "tensor([1., 1.])",
+    ]
+    # A page whose records are for older code offers none of them.
+    stale = page(
+        fixture_site, "auto_examples/tensor_to_numpy/plot_05_changed_since.html"
+    )
+    assert stale.select_one("select.recorded-outputs-select") is None
+
+
+def test_a_cpu_build_shows_a_gpu_pages_recorded_output_with_its_environment(
+    fixture_site,
+):
+    html = page(fixture_site, "auto_examples/gpu/plot_01_on_gpu.html")
+    notice = " ".join(html.select_one(".example-not-executed").get_text().split())
+    assert "the code below was not run here" in notice
+    label = (
+        "Output recorded on NVIDIA H100 80GB HBM3 with torch 2.11.0, CUDA 13.0, "
+        "2026-11-26"
+    )
+    assert "what it printed on the GPU machine of the compatibility grid" in notice
+    assert label in notice
+    outputs = html.select("div.recorded-gpu-output")
+    assert [output.get_text().strip() for output in outputs] == ["cuda:0"]
+    assert outputs[0].find_previous_sibling("p").get_text() == label
+    # Where no GPU output was recorded, the page says so and shows none.
+    html = page(fixture_site, "auto_examples/gpu/plot_02_not_recorded.html")
+    notice = " ".join(html.select_one(".example-not-executed").get_text().split())
+    assert "No GPU output was recorded for this version of the page" in notice
+    assert not html.select("div.recorded-gpu-output, div.sphx-glr-script-out")
+
+
+def test_the_requires_grad_page_shows_what_torch_2_7_prints_where_later_releases_warn(
+    site_html,
+):
+    html = parse_html(
+        site_html / "en/auto_examples/tensor_to_python"
+        / "plot_03_scalars_that_require_grad.html"
+    )  # fmt: skip
+    note = next(
+        note
+        for note in html.select("div.version-outputs")
+        if "float() should warn" in note.get_text()
+    )
+    summary = " ".join(note.select_one("summary").get_text().split())
+    assert summary.startswith("Prints something else on ")
+    assert "torch 2.3.1–2.7.1 with NumPy 2.4.6" in summary
+    shown = note.select_one("pre").get_text()
+    assert "float() should warn: False" in shown
+    assert "warnings from float(): 0" in shown
 
 
 # -- The declared range --------------------------------------------------------------

@@ -17,6 +17,7 @@ from early_work import early_fixture
 from run_examples import example_scripts, needs_cuda, run_standalone
 from site_builds import (
     MACHINE_DEPENDENT,
+    REPO_ROOT,
     code_blocks,
     example_page,
     flat,
@@ -130,6 +131,41 @@ def test_the_downloaded_script_prints_what_its_page_shows(
         f"code block {number}: the page shows\n{shown[number - 1]}\n"
         f"the script printed\n{result.stdout}"
     )
+
+
+def test_the_grid_records_each_block_as_the_page_shows_it(site_html):
+    """The grid's runner (tools/block_runner.py) prints each block as the build
+    does: where a cell's environment is the build's, its record of every page
+    is what the page shows, block by block."""
+    from executed_gallery import environment
+    from executed_gallery.compatibility import Grid, record_state, source_hash
+    from executed_gallery.recorded_outputs import block_text
+
+    grid = Grid.load(REPO_ROOT / "compatibility")
+    build = environment.current()
+    pins = grid.pins()
+    same = [
+        cell for name, cell in grid.cells.items()
+        if not pins.get(name) and all(
+            cell["environment"][key] == build[key] for key in ("torch", "numpy", "python")
+        )
+    ]  # fmt: skip
+    if not same:
+        pytest.skip(f"no cell of the grid has this build's environment ({build})")
+    compared = 0
+    for script in EXAMPLES:
+        key = script.relative_to(REPO_ROOT).as_posix()
+        record = same[0]["pages"].get(key)
+        if record is None or record_state(record, source_hash(script)) != "pass":
+            continue
+        shown = page_outputs(parse_html(site_html / "en" / example_page(script)))
+        recorded = [block_text(block) for block in record["blocks"]]
+        assert len(recorded) == len(shown), key
+        for number, (text, page) in enumerate(zip(recorded, shown, strict=True)):
+            if text is not None:  # None: a block of measured timings
+                assert flat(text) == page, f"{key}, code block {number + 1}"
+                compared += 1
+    assert compared > 200
 
 
 @pytest.mark.skipif(CUDA, reason="checks the behaviour on machines without CUDA")

@@ -116,29 +116,82 @@ def missing_libraries(script: Path) -> list[str]:
     return [name for name in names if importlib.util.find_spec(name) is None]
 
 
+# Words of a block's output that reports measured timings or the process that
+# ran it: they change from run to run, so the grid keeps that the block
+# measured, not what it measured.
+MEASURED = ("measured", "torch threads:")
+BLOCK_RUNNER = Path(__file__).with_name("block_runner.py")
+
+
+def recorded_block(block: dict) -> dict:
+    """A code block's record as the results keep it."""
+    if any(words in block.get("out", "").lower() for words in MEASURED):
+        return {"measured": True, **{k: v for k, v in block.items() if k != "out"}}
+    return {key: value for key, value in block.items() if value}
+
+
 def run_example(script: Path, cuda: bool) -> dict:
-    from run_examples import needs_cuda, run_standalone
+    """Run a script as a reader runs its download (its own process, an empty
+    folder, nothing of this repository importable), a code block at a time."""
+    import os
+    import subprocess
+
+    from run_examples import needs_cuda
 
     if needs_cuda(script, script.parents[1]) and not cuda:
         return {"status": "needs-cuda"}
     started = time.perf_counter()
-    try:
-        result = run_standalone(script, timeout=TIME_LIMIT)
-    except Exception as error:  # noqa: BLE001 - subprocess.TimeoutExpired and the like
-        record = {"status": "fail", "failure": failure(script, None, str(error))}
-    else:
-        record = {"status": "pass" if result.returncode == 0 else "fail"}
-        missing = missing_libraries(script)
-        if result.returncode == 0 and missing:
-            # It ran to the end, but skipped the checks that need the library.
-            record = {"status": "not-run", "missing": missing}
-        if result.returncode != 0:
-            line = first_failing_line(result.stderr, script.name)
-            record["failure"] = failure(
-                script, line, error_message(result.stderr), result.stderr
+    with tempfile.TemporaryDirectory() as workdir:
+        blocks_file = Path(workdir) / "blocks.json"
+        try:
+            result = subprocess.run(
+                [sys.executable, "-I", BLOCK_RUNNER, script, blocks_file],
+                cwd=workdir,
+                capture_output=True,
+                text=True,
+                timeout=TIME_LIMIT,
+                env={**os.environ, "MPLBACKEND": "Agg"},
             )
+        except subprocess.TimeoutExpired as error:
+            record = {"status": "fail", "failure": failure(script, None, str(error))}
+            record["seconds"] = round(time.perf_counter() - started, 2)
+            return record
+        blocks = json.loads(blocks_file.read_text()) if blocks_file.is_file() else []
+    record = {"status": "pass" if result.returncode == 0 else "fail"}
+    missing = missing_libraries(script)
+    if result.returncode == 0 and missing:
+        # It ran to the end, but skipped the checks that need the library.
+        record = {"status": "not-run", "missing": missing}
+    if result.returncode != 0:
+        line = first_failing_line(result.stderr, script.name)
+        record["failure"] = failure(
+            script, line, error_message(result.stderr), result.stderr
+        )
+    record["blocks"] = [recorded_block(block) for block in blocks]
     record["seconds"] = round(time.perf_counter() - started, 2)
     return record
+
+
+def notebook_blocks(notebook) -> list[dict]:
+    """What each code cell of an executed notebook showed: its printed text, its
+    value (as Markdown where it has one, else as text), and its error."""
+    blocks = []
+    for cell in notebook.cells:
+        if cell.cell_type != "code":
+            continue
+        out, error = [], None
+        for output in cell.get("outputs", []):
+            if output.output_type == "stream" and output.name == "stdout":
+                out.append(output.text)
+            elif output.output_type in {"execute_result", "display_data"}:
+                data = output.get("data", {})
+                text = data.get("text/markdown") or data.get("text/plain")
+                if text:
+                    out.append(text if text.endswith("\n") else text + "\n")
+            elif output.output_type == "error":
+                error = f"{output.ename}: {output.evalue}"
+        blocks.append(recorded_block({"out": "".join(out), "error": error}))
+    return blocks
 
 
 def notebook_cell_line(page: Path, cell_source: str, traceback: str) -> int | None:
@@ -199,6 +252,7 @@ def run_notebook_page(page: Path, root: Path = REPO_ROOT) -> dict:
             record = {"status": "fail", "failure": failure(page, line, message, output)}
         except Exception as error:  # noqa: BLE001 - a dead kernel or a time-out
             record = {"status": "fail", "failure": failure(page, None, repr(error))}
+    record["blocks"] = notebook_blocks(notebook)
     record["seconds"] = round(time.perf_counter() - started, 2)
     return record
 
@@ -244,7 +298,13 @@ def run_cell(name: str, pages: list[Path], root: Path = REPO_ROOT) -> dict:
 
 
 def read_results(path: Path) -> dict:
-    return json.loads(path.read_text()) if path.is_file() else {"cells": {}}
+    from executed_gallery.compatibility import expand_outputs
+
+    return (
+        expand_outputs(json.loads(path.read_text()))
+        if path.is_file()
+        else {"cells": {}}
+    )
 
 
 def merge(results: dict, cells: dict) -> dict:
@@ -270,10 +330,20 @@ def merge(results: dict, cells: dict) -> dict:
 
 
 def write_results(path: Path, results: dict) -> None:
+    from executed_gallery.compatibility import compact_outputs
+
     path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(
-        json.dumps(results, indent=1, sort_keys=True, ensure_ascii=False) + "\n"
+    text = json.dumps(
+        compact_outputs(results), indent=1, sort_keys=True, ensure_ascii=False
     )
+    # A record's list of output numbers on one line, not one line per number.
+    text = NUMBER_LIST.sub(
+        lambda match: "[" + ", ".join(re.findall(r"-?\d+", match[0])) + "]", text
+    )
+    path.write_text(text + "\n")
+
+
+NUMBER_LIST = re.compile(r"\[(?:\s*-?\d+,)*\s*-?\d+\s*\]")
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -86,8 +86,8 @@ assert type(value_from_float) is float and value_from_float == value
 
 # %%
 # The warning is only advice: the value is correct. ``int()`` gives the
-# number as an ``int``, and it does not warn on the torch versions this page
-# was checked on (torch 2.8 to 2.10 were not among them).
+# number as an ``int``, and it does not warn on any torch release this page
+# was checked on.
 
 with warnings.catch_warnings(record=True) as caught:
     warnings.simplefilter("always")

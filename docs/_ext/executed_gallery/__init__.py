@@ -41,6 +41,7 @@ from .provenance import (
     lay_out_example_page,
     torch_build_summary,
 )
+from .recorded_outputs import RecordedOutput, note_notebook_differences
 from .reset import TIME_LIMIT_VARIABLE
 
 
@@ -112,4 +113,7 @@ def setup(app: Sphinx) -> dict:
     app.add_directive("notebook-provenance", NotebookProvenance)
     app.add_directive("compatibility-range", CompatibilityRange)
     app.add_directive("compatibility-grid", CompatibilityGrid)
+    app.add_directive("recorded-output", RecordedOutput)
+    app.connect("doctree-read", note_notebook_differences)
+    app.add_js_file("recorded-outputs.js")  # in html_static_path (docs/_static)
     return {"version": "1.0", "parallel_read_safe": True, "parallel_write_safe": True}

@@ -49,7 +49,7 @@ class Grid:
             declared = tomllib.load(handle)
         results_path = folder / "results.json"
         recorded = (
-            json.loads(results_path.read_text())["cells"]
+            expand_outputs(json.loads(results_path.read_text()))["cells"]
             if results_path.is_file()
             else {}
         )
@@ -61,6 +61,55 @@ class Grid:
     def pins(self) -> dict[str, dict[str, str]]:
         """Each declared cell's pins beyond torch and NumPy (``{"pandas": "2.3.3"}``)."""
         return {cell["name"]: cell.get("pins", {}) for cell in self.range["cells"]}
+
+
+# results.json keeps each distinct output of a code block once, under "outputs"
+# (page -> block -> its distinct outputs); a cell's page record names them by
+# their place in that list. In memory, a record's "blocks" are the outputs.
+
+
+def compact_outputs(results: dict) -> dict:
+    """The results as results.json keeps them: every distinct output once."""
+    outputs: dict[str, list[list[dict]]] = {}
+    cells = {}
+    for name, cell in results["cells"].items():
+        pages = {}
+        for key, record in cell["pages"].items():
+            record = dict(record)
+            if "blocks" in record:
+                table = outputs.setdefault(key, [])
+                indices = []
+                for number, block in enumerate(record["blocks"]):
+                    while len(table) <= number:
+                        table.append([])
+                    if block not in table[number]:
+                        table[number].append(block)
+                    indices.append(table[number].index(block))
+                record["blocks"] = indices
+            pages[key] = record
+        cells[name] = {**cell, "pages": pages}
+    return {"cells": cells, "outputs": dict(sorted(outputs.items()))}
+
+
+def expand_outputs(results: dict) -> dict:
+    """The results with each record's outputs in place of their numbers."""
+    outputs = results.get("outputs", {})
+    cells = {}
+    for name, cell in results["cells"].items():
+        pages = {}
+        for key, record in cell["pages"].items():
+            if "blocks" in record:
+                table = outputs[key]
+                record = {
+                    **record,
+                    "blocks": [
+                        table[number][index]
+                        for number, index in enumerate(record["blocks"])
+                    ],
+                }
+            pages[key] = record
+        cells[name] = {**cell, "pages": pages}
+    return {"cells": cells}
 
 
 def record_state(record: dict, current_hash: str) -> str:

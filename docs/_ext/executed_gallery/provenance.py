@@ -24,6 +24,7 @@ from .gallery import (
     plot_gallery_enabled,
     runs_in_this_build,
 )
+from .recorded_outputs import PageOutputs, recorded_label
 from .wording import untranslated, wording_for
 
 # sphinx-gallery opens each block that follows the title and introduction with this comment.
@@ -74,14 +75,37 @@ def lay_out_example_page(app: Sphinx, docname: str, source: list[str]) -> None:
     text = TITLE.sub(
         lambda match: match.group(0) + "\n.. example-downloads::\n\n", text, count=1
     )
-    # Under the answer: right after the first block of code and its output.
+    # After each code block and its output: what other environments print
+    # there (recorded_outputs.py); under the answer, where the outputs come from.
     starts = [match.start() for match in GENERATED_BLOCK.finditer(text)]
-    ends = [*starts[1:], len(text)]
+    footer = text.find("\n.. _sphx_glr_download_")
+    ends = [*starts[1:], footer if footer >= 0 else len(text)]
+    pieces, done, number = [], 0, 0
     for start, end in zip(starts, ends, strict=True):
-        if "\n.. code-block::" in text[start:end]:
-            text = text[:end] + "\n.. example-provenance::\n\n" + text[end:]
-            break
-    source[0] = text
+        if GALLERY_CODE not in text[start:end]:
+            continue
+        pieces += [text[done:end], recorded_output_directive(number, text[start:end])]
+        if number == 0:
+            pieces.append("\n.. example-provenance::\n\n")
+        done, number = end, number + 1
+    source[0] = "".join([*pieces, text[done:]])
+
+
+# How sphinx-gallery opens a block of the script's code, and the block's output.
+GALLERY_CODE = "\n.. code-block:: Python\n"
+GALLERY_OUTPUT = re.compile(
+    r"^\.\. rst-class:: sphx-glr-script-out\n\n \.\. code-block:: none\n\n"
+    r"((?:    .*\n|\n)*)",
+    re.MULTILINE,
+)
+
+
+def recorded_output_directive(number: int, block: str) -> str:
+    """``.. recorded-output:: N`` with what the page shows under code block N."""
+    shown = GALLERY_OUTPUT.search(block)
+    lines = shown[1].rstrip("\n").splitlines() if shown else []
+    content = "".join(f"   {line[4:]}\n" if line else "\n" for line in lines)
+    return f"\n.. recorded-output:: {number}\n\n{content}\n"
 
 
 def provenance_box(build_env: dict[str, str], wording: dict[str, str]) -> nodes.Element:
@@ -144,14 +168,26 @@ class ExampleProvenance(SphinxDirective):
         if script is not None:
             key = script.relative_to(config.executed_gallery_repository).as_posix()
             compatibility = CompatibilitySummary(self, key, script).nodes()
+        page = PageOutputs.of(self)
+        selector = page.selector() if page is not None else []
         if script is not None and runs_in_this_build(config, script):
             box = provenance_box(build_env, wording)
             box.extend(compatibility)
-            return [close_details(box)]
+            box = close_details(box)
+            box.extend(selector)
+            return [box]
 
         in_cuda_dir = script is not None and in_cuda_section(srcdir, config, script)
         if in_cuda_dir and plot_gallery_enabled(config):
             title, text = wording["needs_cuda_title"], wording["needs_cuda"]
+            recorded = page.gpu_cell() if page is not None else None
+            text += " " if wording["sentence_gap"] else ""
+            if recorded is None:
+                text += wording["no_gpu_output"]
+            else:
+                text += wording["gpu_output"].format(
+                    label=recorded_label(recorded[1]["environment"])
+                )
         else:
             title, text = wording["not_executed_title"], wording["not_executed"]
         notice = not_executed_notice(
@@ -165,6 +201,7 @@ class ExampleProvenance(SphinxDirective):
             link += nodes.reference(text=wording["hosted_link"], refuri=url)
             notice += link
         notice.extend(compatibility)
+        notice.extend(selector)
         return [untranslated(notice)]
 
 

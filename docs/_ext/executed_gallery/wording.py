@@ -29,8 +29,16 @@ WORDING = {
         "needs_cuda": (
             "This example needs an NVIDIA GPU with CUDA. The machine that built "
             "this page had none ({torch_build}), so the code below was not run "
-            "here and no output is shown. The hosted site is built on a GPU "
-            "machine, where this page shows the output that CUDA really gives."
+            "here. The hosted site is built on a GPU machine, where this page "
+            "shows the output that CUDA really gives."
+        ),
+        "sentence_gap": " ",
+        "gpu_output": (
+            "Under each block is what it printed on the GPU machine of the "
+            "compatibility grid, for this version of the page ({label})."
+        ),
+        "no_gpu_output": (
+            "No GPU output was recorded for this version of the page, so none is shown."
         ),
         "hosted_link": "Read this page on the hosted site.",
         "cuda_section_executed": (
@@ -57,9 +65,12 @@ WORDING = {
         "needs_cuda_title": "需要 CUDA：本次构建未运行此示例",
         "needs_cuda": (
             "此示例需要带 CUDA 的 NVIDIA GPU。构建本页的机器没有 GPU"
-            "（{torch_build}），因此下方代码没有在这里运行，也没有输出。"
+            "（{torch_build}），因此下方代码没有在这里运行。"
             "线上站点在 GPU 机器上构建，那里的本页会显示 CUDA 的真实输出。"
         ),
+        "sentence_gap": "",
+        "gpu_output": "每个代码块下方是兼容性网格中的 GPU 机器针对本页当前版本记录的输出（{label}）。",
+        "no_gpu_output": "本页当前版本还没有记录过 GPU 输出，因此这里不显示输出。",
         "hosted_link": "在线上站点阅读本页。",
         "cuda_section_executed": "本次构建有 CUDA（{gpu}，CUDA {cuda}）：下列示例均已运行。",
         "cuda_section_skipped": (
