@@ -239,6 +239,8 @@ def test_a_cell_records_the_environment_it_ran_in(cell_run):
     import numpy
 
     environment = cell_run[1]["environment"]
+    # The optional libraries that its pages look for, each with its version or absent.
+    assert environment["libraries"] == {"a_library_not_installed_here": "absent"}
     assert environment["torch"] == torch.__version__
     assert environment["numpy"] == numpy.__version__
     assert re.fullmatch(r"\d{4}-\d\d-\d\d", environment["date"])

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import argparse
 import datetime
+import importlib
 import importlib.util
 import json
 import re
@@ -257,13 +258,31 @@ def run_notebook_page(page: Path, root: Path = REPO_ROOT) -> dict:
     return record
 
 
-def cell_environment() -> dict:
-    """The environment of this cell, as every page's provenance describes it, dated."""
+def cell_environment(pages: list[Path] = ()) -> dict:
+    """The environment of this cell, as every page's provenance describes it,
+    dated, with the version of each optional library the pages look for
+    (CuPy, JAX), or "absent"."""
     from executed_gallery import environment
 
     build_env = environment.current()
     build_env.pop("salt", None)
     build_env["date"] = datetime.date.today().isoformat()
+    names = sorted(
+        {
+            name
+            for page in pages
+            if page.suffix == ".py"
+            for name in OPTIONAL_LIBRARY.findall(page.read_text(encoding="utf-8"))
+        }
+    )
+    if names:
+        # A distribution's name is not its module's (cupy-cuda12x): ask the module.
+        build_env["libraries"] = {
+            name: importlib.import_module(name).__version__
+            if importlib.util.find_spec(name)
+            else "absent"
+            for name in names
+        }
     return build_env
 
 
@@ -272,7 +291,7 @@ def run_cell(name: str, pages: list[Path], root: Path = REPO_ROOT) -> dict:
     from executed_gallery import environment
     from executed_gallery.compatibility import source_hash
 
-    build_env = cell_environment()
+    build_env = cell_environment(pages)
     cuda = environment.has_cuda(build_env)
     results = {}
     for page in pages:

@@ -553,6 +553,10 @@ class CompatibilityGrid(SphinxDirective):
             paragraph += nodes.literal(text=name)
             env = cell["environment"]
             details = environment_name(env) + f", CPU {env.get('cpu', '?')}"
+            details += "".join(
+                f", {library} {version}"
+                for library, version in env.get("libraries", {}).items()
+            )
             if "cuda" in env:
                 details += f", CUDA {env['cuda']}"
             # The description is data, shown as the provenance line shows it.
