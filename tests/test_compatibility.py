@@ -449,6 +449,7 @@ def test_a_block_that_prints_otherwise_elsewhere_names_where_and_shows_what(
     summary = " ".join(notes[0].select_one("summary").get_text().split())
     # The cell's pandas pin goes unnamed: the page does not import pandas.
     assert summary == "Prints something else on torch 2.3.1 with NumPy 1.26.4"
+    assert not notes[0].select("p")  # one group of cells: the summary names it
     assert notes[0].select_one("pre").get_text().strip() == (
         "tensor([1., 1.])\nUserWarning: only under NumPy 1.26"
     )

@@ -276,11 +276,12 @@ class PageOutputs:
             "", f"<details><summary>{html.escape(summary)}</summary>", format="html"
         )
         for printed, names in groups.items():
-            note += nodes.paragraph(
-                text=_("{cells}:").format(
-                    cells=cells_description(names, self.grid, self.pins)
+            if len(groups) > 1:  # one group: the summary has named it
+                note += nodes.paragraph(
+                    text=_("{cells}:").format(
+                        cells=cells_description(names, self.grid, self.pins)
+                    )
                 )
-            )
             output = nodes.literal_block(
                 text=texts[printed] or _("(nothing)"), language="none"
             )
