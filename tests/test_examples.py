@@ -139,23 +139,17 @@ def test_the_grid_records_each_block_as_the_page_shows_it(site_html):
     is what the page shows, block by block."""
     from executed_gallery import environment
     from executed_gallery.compatibility import Grid, record_state, source_hash
-    from executed_gallery.recorded_outputs import block_text
+    from executed_gallery.recorded_outputs import block_text, environment_cell
 
     grid = Grid.load(REPO_ROOT / "compatibility")
     build = environment.current()
-    pins = grid.pins()
-    same = [
-        cell for name, cell in grid.cells.items()
-        if not pins.get(name) and all(
-            cell["environment"][key] == build[key] for key in ("torch", "numpy", "python")
-        )
-    ]  # fmt: skip
-    if not same:
+    same = environment_cell(grid, build)
+    if same is None:
         pytest.skip(f"no cell of the grid has this build's environment ({build})")
     compared = 0
     for script in EXAMPLES:
         key = script.relative_to(REPO_ROOT).as_posix()
-        record = same[0]["pages"].get(key)
+        record = grid.cells[same]["pages"].get(key)
         if record is None or record_state(record, source_hash(script)) != "pass":
             continue
         shown = page_outputs(parse_html(site_html / "en" / example_page(script)))

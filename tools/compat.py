@@ -111,9 +111,14 @@ def failure(path: Path, line: int | None, message: str, output: str = "") -> dic
 OPTIONAL_LIBRARY = re.compile(r"""find_spec\(\s*["'](\w+)["']\s*\)""")
 
 
+def optional_libraries(script: Path) -> set[str]:
+    """The optional libraries a page looks for."""
+    return set(OPTIONAL_LIBRARY.findall(script.read_text(encoding="utf-8")))
+
+
 def missing_libraries(script: Path) -> list[str]:
     """The optional libraries the page looks for that this environment lacks."""
-    names = sorted(set(OPTIONAL_LIBRARY.findall(script.read_text(encoding="utf-8"))))
+    names = sorted(optional_libraries(script))
     return [name for name in names if importlib.util.find_spec(name) is None]
 
 
@@ -154,21 +159,21 @@ def run_example(script: Path, cuda: bool) -> dict:
                 env={**os.environ, "MPLBACKEND": "Agg"},
             )
         except subprocess.TimeoutExpired as error:
+            result = None
             record = {"status": "fail", "failure": failure(script, None, str(error))}
-            record["seconds"] = round(time.perf_counter() - started, 2)
-            return record
         blocks = json.loads(blocks_file.read_text()) if blocks_file.is_file() else []
-    record = {"status": "pass" if result.returncode == 0 else "fail"}
-    missing = missing_libraries(script)
-    if result.returncode == 0 and missing:
-        # It ran to the end, but skipped the checks that need the library.
-        record = {"status": "not-run", "missing": missing}
-    if result.returncode != 0:
-        line = first_failing_line(result.stderr, script.name)
-        record["failure"] = failure(
-            script, line, error_message(result.stderr), result.stderr
-        )
-    record["blocks"] = [recorded_block(block) for block in blocks]
+    if result is not None:
+        record = {"status": "pass" if result.returncode == 0 else "fail"}
+        missing = missing_libraries(script)
+        if result.returncode == 0 and missing:
+            # It ran to the end, but skipped the checks that need the library.
+            record = {"status": "not-run", "missing": missing}
+        if result.returncode != 0:
+            line = first_failing_line(result.stderr, script.name)
+            record["failure"] = failure(
+                script, line, error_message(result.stderr), result.stderr
+            )
+        record["blocks"] = [recorded_block(block) for block in blocks]
     record["seconds"] = round(time.perf_counter() - started, 2)
     return record
 
@@ -268,12 +273,9 @@ def cell_environment(pages: list[Path] = ()) -> dict:
     build_env.pop("salt", None)
     build_env["date"] = datetime.date.today().isoformat()
     names = sorted(
-        {
-            name
-            for page in pages
-            if page.suffix == ".py"
-            for name in OPTIONAL_LIBRARY.findall(page.read_text(encoding="utf-8"))
-        }
+        set().union(
+            *(optional_libraries(page) for page in pages if page.suffix == ".py")
+        )
     )
     if names:
         # A distribution's name is not its module's (cupy-cuda12x): ask the module.

@@ -364,7 +364,7 @@ class CompatibilitySummary:
 
     def nodes(self) -> list[nodes.Node]:
         config = self.directive.config
-        folder = compatibility_folder(self.directive)
+        folder = compatibility_folder(self.directive.config)
         if not (folder / "range.toml").is_file():
             return []
         wording = compatibility_wording(config.language)
@@ -460,8 +460,8 @@ def reading_order(index: str, sections: list[str]):
     return key
 
 
-def compatibility_folder(directive: SphinxDirective) -> Path:
-    config = directive.config
+def compatibility_folder(config) -> Path:
+    """Where range.toml and results.json are: a path from conf.py's folder."""
     return (
         Path(config.executed_gallery_repository) / config.executed_gallery_compatibility
     )
@@ -472,7 +472,7 @@ class CompatibilityRange(SphinxDirective):
 
     def run(self) -> list[nodes.Node]:
         wording = compatibility_wording(self.config.language)
-        declared = Grid.load(compatibility_folder(self)).range
+        declared = Grid.load(compatibility_folder(self.config)).range
         span = support_range(declared)
         reasons = declared["range"]["reasons"]
         reasons = reasons.get(self.config.language, reasons["en"])
@@ -499,7 +499,7 @@ class CompatibilityGrid(SphinxDirective):
 
     def run(self) -> list[nodes.Node]:
         wording = compatibility_wording(self.config.language)
-        folder = compatibility_folder(self)
+        folder = compatibility_folder(self.config)
         grid = Grid.load(folder)
         root = Path(self.config.executed_gallery_repository)
         pins = grid.pins()

@@ -98,6 +98,24 @@ def current_cells(grid: Grid, key: str, current_hash: str) -> list[tuple[str, di
     )
 
 
+def environment_cell(grid: Grid, build_environment: dict) -> str | None:
+    """The cell of the grid whose environment is this build's: the same torch,
+    NumPy and Python, and no pins of its own."""
+    pins = grid.pins()
+    return next(
+        (
+            name
+            for name, cell in grid.cells.items()
+            if not pins.get(name)
+            and all(
+                cell["environment"][key] == build_environment.get(key)
+                for key in ("torch", "numpy", "python")
+            )
+        ),
+        None,
+    )
+
+
 def cell_label(environment: dict, pins: dict) -> str:
     """``torch 2.7.1, NumPy 2.4.6`` (and the cell's pins and GPU)."""
     parts = [
@@ -178,9 +196,9 @@ class PageOutputs:
     """The grid's records of one page, as its directives and notes use them."""
 
     def __init__(self, config, srcdir: str, source: Path):
-        folder = Path(config.executed_gallery_repository)
-        self.grid = Grid.load(folder / config.executed_gallery_compatibility)
-        self.key = source.relative_to(folder).as_posix()
+        self.grid = Grid.load(compatibility_folder(config))
+        repository = Path(config.executed_gallery_repository)
+        self.key = source.relative_to(repository).as_posix()
         self.cells = current_cells(self.grid, self.key, source_hash(source))
         self.build_environment = config.executed_gallery_environment
         # A cell's pins (pandas) name it only on a page that imports them.
@@ -197,33 +215,27 @@ class PageOutputs:
             self.cuda_page = False
 
     @classmethod
+    def for_source(cls, config, srcdir: str, source: Path) -> PageOutputs | None:
+        """The page's records, or None where the grid has recorded nothing yet."""
+        results = compatibility_folder(config) / "results.json"
+        return cls(config, srcdir, source) if results.is_file() else None
+
+    @classmethod
     def of(cls, directive: SphinxDirective) -> PageOutputs | None:
-        config = directive.config
-        script = example_source(directive.env.srcdir, config, directive.env.docname)
-        folder = compatibility_folder(directive)
-        if script is None or not (folder / "results.json").is_file():
+        env = directive.env
+        script = example_source(env.srcdir, directive.config, env.docname)
+        if script is None:
             return None
         # One reading of the grid per page, not per block.
-        cache = directive.env.temp_data.setdefault("recorded_outputs", {})
-        if directive.env.docname not in cache:
-            cache[directive.env.docname] = cls(config, directive.env.srcdir, script)
-        return cache[directive.env.docname]
+        cache = env.temp_data.setdefault("recorded_outputs", {})
+        if env.docname not in cache:
+            cache[env.docname] = cls.for_source(directive.config, env.srcdir, script)
+        return cache[env.docname]
 
     def own_cell(self) -> tuple[str, dict] | None:
-        """The cell whose environment is this build's (not one with pins of its own)."""
-        pins = self.grid.pins()
-        return next(
-            (
-                (name, cell)
-                for name, cell in self.cells
-                if not pins.get(name)
-                and all(
-                    cell["environment"][key] == self.build_environment.get(key)
-                    for key in ("torch", "numpy", "python")
-                )
-            ),
-            None,
-        )
+        """The cell whose environment is this build's, with its record of the page."""
+        name = environment_cell(self.grid, self.build_environment)
+        return next((item for item in self.cells if item[0] == name), None)
 
     def gpu_cell(self) -> tuple[str, dict] | None:
         """The GPU environment whose outputs a page that needs CUDA shows where it
@@ -347,13 +359,11 @@ def note_notebook_differences(app, doctree: nodes.document) -> None:
         for node in doctree.findall(nodes.container)
         if node.get("nb_element") == "cell_code" and node.get("exec_count")
     ]
-    folder = Path(app.config.executed_gallery_repository)
-    results = folder / app.config.executed_gallery_compatibility / "results.json"
-    if not code_cells or not results.is_file():
+    if not code_cells:
         return
     source = Path(app.env.doc2path(app.env.docname)).resolve()
-    page = PageOutputs(app.config, app.srcdir, source)
-    own = page.own_cell() if page.executed else None
+    page = PageOutputs.for_source(app.config, app.srcdir, source)
+    own = page.own_cell() if page is not None and page.executed else None
     if own is None:
         return
     for cell in code_cells:

@@ -32,7 +32,6 @@ WORDING = {
             "here. The hosted site is built on a GPU machine, where this page "
             "shows the output that CUDA really gives."
         ),
-        "sentence_gap": " ",
         "gpu_output": (
             "Under each block is what it printed on the GPU machine of the "
             "compatibility grid, for this version of the page ({label})."
@@ -68,7 +67,6 @@ WORDING = {
             "（{torch_build}），因此下方代码没有在这里运行。"
             "线上站点在 GPU 机器上构建，那里的本页会显示 CUDA 的真实输出。"
         ),
-        "sentence_gap": "",
         "gpu_output": "每个代码块下方是兼容性网格中的 GPU 机器针对本页当前版本记录的输出（{label}）。",
         "no_gpu_output": "本页当前版本还没有记录过 GPU 输出，因此这里不显示输出。",
         "hosted_link": "在线上站点阅读本页。",
