@@ -68,7 +68,7 @@ def early_work_started(
 
 def pytest_itemcollected(item) -> None:
     """Mark the tests that drive Chromium ``browser``, so that ``-m`` can pick them."""
-    if "browser" in getattr(item, "fixturenames", ()):
+    if {"browser", "site_tour"} & set(getattr(item, "fixturenames", ())):
         item.add_marker(pytest.mark.browser)
 
 
@@ -132,12 +132,23 @@ def base_url(site_html) -> str:
         yield url
 
 
-@pytest.fixture(scope="session")
-def site_tour(browser, base_url, site_html):
-    """Every built page, loaded once in Chromium (site_tour.py)."""
+@early_fixture(ahead=True, needs="built_site")
+def site_tour(_folder: Path):
+    """Every built page, loaded once in Chromium (site_tour.py), as soon as the
+    site is built: in a Chromium and a server of its own, beside the tests
+    that read the site in the other browser and with lxml."""
+    from playwright import sync_api as playwright_sync
     from site_tour import walk
 
-    return walk(browser, base_url, site_html)
+    from browser_support import launch_chromium, serve
+
+    site_html = early_work.wait_for("built_site") / "_build" / "html"
+    with playwright_sync.sync_playwright() as playwright, serve(site_html) as url:
+        chromium = launch_chromium(playwright)
+        try:
+            return walk(chromium, url, site_html)
+        finally:
+            chromium.close()
 
 
 @pytest.fixture(scope="session")

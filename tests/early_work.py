@@ -38,21 +38,27 @@ EARLY_FIXTURES: dict[str, Callable[[Path], object]] = {}
 EARLY_WORK: dict[str, Future] = {}
 REQUESTED_FIXTURES: set[str] = set()
 AHEAD: set[str] = set()
+NEEDS: dict[str, str] = {}  # early work -> the early work whose result it reads
 # How much lower the priority of the work behind is (a nice value): the
 # lowest, so that it takes only what the site's build leaves idle (at 5 the
 # site was built 24 s later, and the whole run took longer).
 BEHIND = 19
 
 
-def early_fixture(work: Callable[[Path], object] | None = None, *, ahead=False):
+def early_fixture(
+    work: Callable[[Path], object] | None = None, *, ahead=False, needs: str = ""
+):
     """A session fixture named as ``work``, whose value ``work(folder)`` returns;
-    ``ahead=True`` for the work that the other early work runs behind."""
+    ``ahead=True`` for the work that the other early work runs behind;
+    ``needs``: the early fixture whose value the work reads (with wait_for)."""
     if work is None:
-        return functools.partial(early_fixture, ahead=ahead)
+        return functools.partial(early_fixture, ahead=ahead, needs=needs)
     name = work.__name__
     EARLY_FIXTURES[name] = work
     if ahead:
         AHEAD.add(name)
+    if needs:
+        NEEDS[name] = needs
 
     def fixture(tmp_path_factory):
         return early_result(name, lambda: work(tmp_path_factory.mktemp(name)))
@@ -66,6 +72,7 @@ def start_requested(items, tmp_path_factory) -> None:
     REQUESTED_FIXTURES.update(
         name for item in items for name in getattr(item, "fixturenames", ())
     )
+    REQUESTED_FIXTURES.update(NEEDS[name] for name in REQUESTED_FIXTURES & set(NEEDS))
     for name, work in EARLY_FIXTURES.items():
         if name in REQUESTED_FIXTURES:
             start_early(name, work, tmp_path_factory.mktemp(name))
@@ -94,6 +101,12 @@ def behind(work, *arguments):
 def early_result(name: str, work):
     future = EARLY_WORK.get(name)
     return future.result() if future is not None else work()
+
+
+def wait_for(name: str):
+    """The value of the early work ``name``, which the work calling it needs
+    (``needs=name``), so it was started with it."""
+    return EARLY_WORK[name].result()
 
 
 def cancel_early_work() -> None:

@@ -21,7 +21,7 @@ from babel.messages.pofile import read_po
 from bs4 import BeautifulSoup, Comment
 
 from executed_gallery.compatibility import page_code
-from site_builds import REPO_ROOT
+from site_builds import REPO_ROOT, built_page
 from zh_typography import HAN, english_words_in_text
 
 # What is not prose: code, program output (figures included), and the line
@@ -159,15 +159,16 @@ def test_thumbnails_carry_the_titles_of_the_pages_they_open(built_site):
     galleries += sorted((root / "auto_examples").glob("*/index.html"))
     checked = 0
     for gallery in galleries:
-        soup = BeautifulSoup(gallery.read_text(), "lxml")
-        for thumbnail in soup.select(".sphx-glr-thumbcontainer"):
+        for thumbnail in built_page(gallery).select(".sphx-glr-thumbcontainer"):
             target = (gallery.parent / thumbnail.select_one("a")["href"]).resolve()
-            page = BeautifulSoup(target.read_text(), "lxml")
-            heading = page.select_one("article h1")
-            for link in heading.select(".headerlink"):
-                link.decompose()
+            heading = built_page(target).select_one("article h1")
+            words = [
+                text
+                for text in heading.find_all(string=True)
+                if not text.find_parent(class_="headerlink")
+            ]
             title = thumbnail.select_one(".sphx-glr-thumbnail-title").get_text()
-            assert title == heading.get_text().strip(), gallery.name
+            assert title == "".join(words).strip(), gallery.name
             assert re.search(f"[{HAN}]", thumbnail["tooltip"]), thumbnail["tooltip"]
             checked += 1
     assert checked >= 20
@@ -414,7 +415,7 @@ def code_without_comments(code: str) -> str:
 
 def python_code(path: Path) -> list[str]:
     """The text of each Python code block in a built page's article."""
-    soup = BeautifulSoup(path.read_text(), "lxml")
+    soup = built_page(path)
     python = re.compile("highlight-(python|ipython3|Python)")
     return [
         pre.get_text()
@@ -441,7 +442,7 @@ def test_chinese_pages_show_the_same_code_with_chinese_comments(built_site):
             )
             translated += english != chinese
     assert translated >= 30, f"only {translated} code blocks have Chinese comments"
-    home = BeautifulSoup((html / "zh_CN" / "index.html").read_text(), "lxml")
+    home = built_page(html / "zh_CN" / "index.html")
     rules = home.select_one("article div.highlight pre").get_text()
     assert re.search(f"#[^\n]*[{HAN}]", rules), (
         "the home page's rules keep English comments"

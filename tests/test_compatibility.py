@@ -7,6 +7,7 @@ import os
 import re
 import shlex
 import shutil
+import signal
 import subprocess
 import sys
 import tomllib
@@ -190,21 +191,36 @@ print("never")
 
 
 def test_the_block_runner_records_output_value_warnings_and_error(tmp_path):
+    from block_runner import run_scripts
+
     script = tmp_path / "plot_blocks.py"
     script.write_text(RUNNER_SCRIPT)
-    result = subprocess.run(
-        [sys.executable, "-I", str(compat.BLOCK_RUNNER), str(script), "blocks.json"],
-        cwd=tmp_path, capture_output=True, text=True, timeout=60,
-    )  # fmt: skip
-    assert result.returncode == 1
-    assert result.stdout == "one\n42\nthree\n"
-    assert 'raise ValueError("stop' in result.stderr  # the traceback, with its line
-    assert json.loads((tmp_path / "blocks.json").read_text()) == [
+    (tmp_path / "plot_slow.py").write_text("import time\ntime.sleep(5)\n")
+    (tmp_path / "plot_exits.py").write_text("raise SystemExit('needs a GPU')\n")
+    scripts = [script, tmp_path / "plot_slow.py", tmp_path / "plot_exits.py"]
+    by_blocks, slow, exits = run_scripts(scripts, jobs=2, time_limit=1)
+    assert by_blocks["status"] == 1
+    assert by_blocks["stdout"] == "one\n42\nthree\n"
+    assert (
+        'raise ValueError("stop' in by_blocks["stderr"]
+    )  # the traceback, with its line
+    assert by_blocks["blocks"] == [
         {"out": "one\n"},
         {"out": "42\n"},
         {"out": "three\n", "warnings": ["UserWarning: loose"]},
         {"out": "", "error": "ValueError: stop"},
     ]
+    assert slow["status"] == -signal.SIGALRM
+    assert exits["status"] == 1
+    assert exits["blocks"] == [{"out": "", "error": "SystemExit: needs a GPU"}]
+    # As `python SCRIPT` runs it: no value printed, SystemExit's message on stderr.
+    plain, _, exits = run_scripts(scripts, plain=True, jobs=2, time_limit=1)
+    assert (plain["status"], plain["stdout"], "blocks" in plain) == (
+        1,
+        "one\nthree\n",
+        False,
+    )
+    assert (exits["status"], exits["stderr"]) == (1, "needs a GPU\n")
 
 
 def test_the_block_runner_cuts_every_example_where_sphinx_gallery_does():

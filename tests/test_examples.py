@@ -4,17 +4,15 @@ and prints what its page shows."""
 from __future__ import annotations
 
 import ast
-import os
 import re
 import subprocess
-from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
 import torch
 
 from early_work import early_fixture
-from run_examples import example_scripts, needs_cuda, run_standalone
+from run_examples import example_scripts, needs_cuda, run_downloads
 from site_builds import (
     MACHINE_DEPENDENT,
     REPO_ROOT,
@@ -35,11 +33,9 @@ def example_id(script: Path) -> str:
 
 @early_fixture
 def standalone_runs(_folder: Path) -> dict[Path, subprocess.CompletedProcess]:
-    """Every example run once with plain python, each in a process of its own
-    and an empty folder of its own (run_standalone), as many at a time as there
-    are cores."""
-    with ThreadPoolExecutor(max_workers=os.cpu_count() or 1) as runs:
-        return dict(zip(EXAMPLES, runs.map(run_standalone, EXAMPLES), strict=True))
+    """Every example run once as a reader runs its download, each in a process
+    of its own and an empty folder of its own (run_downloads)."""
+    return dict(zip(EXAMPLES, run_downloads(EXAMPLES), strict=True))
 
 
 @pytest.mark.parametrize("script", EXAMPLES, ids=example_id)

@@ -126,7 +126,6 @@ def missing_libraries(script: Path) -> list[str]:
 # ran it: they change from run to run, so the grid keeps that the block
 # measured, not what it measured.
 MEASURED = ("measured", "torch threads:")
-BLOCK_RUNNER = Path(__file__).with_name("block_runner.py")
 
 
 def recorded_block(block: dict) -> dict:
@@ -136,46 +135,41 @@ def recorded_block(block: dict) -> dict:
     return {key: value for key, value in block.items() if value}
 
 
-def run_example(script: Path, cuda: bool) -> dict:
-    """Run a script as a reader runs its download (its own process, an empty
-    folder, nothing of this repository importable), a code block at a time."""
-    import os
-    import subprocess
+def run_examples(scripts: list[Path], cuda: bool) -> dict[Path, dict]:
+    """Run each script as a reader runs its download (its own process, an empty
+    folder, nothing of this repository importable), a code block at a time
+    (block_runner.py), one after the other."""
+    import signal
+
+    from block_runner import run_scripts
 
     from run_examples import needs_cuda
 
-    if needs_cuda(script, script.parents[1]) and not cuda:
-        return {"status": "needs-cuda"}
-    started = time.perf_counter()
-    with tempfile.TemporaryDirectory() as workdir:
-        blocks_file = Path(workdir) / "blocks.json"
-        try:
-            result = subprocess.run(
-                [sys.executable, "-I", BLOCK_RUNNER, script, blocks_file],
-                cwd=workdir,
-                capture_output=True,
-                text=True,
-                timeout=TIME_LIMIT,
-                env={**os.environ, "MPLBACKEND": "Agg"},
-            )
-        except subprocess.TimeoutExpired as error:
-            result = None
-            record = {"status": "fail", "failure": failure(script, None, str(error))}
-        blocks = json.loads(blocks_file.read_text()) if blocks_file.is_file() else []
-    if result is not None:
-        record = {"status": "pass" if result.returncode == 0 else "fail"}
+    records = {
+        script: {"status": "needs-cuda"}
+        for script in scripts
+        if needs_cuda(script, script.parents[1]) and not cuda
+    }
+    runnable = [script for script in scripts if script not in records]
+    for script, run in zip(
+        runnable, run_scripts(runnable, time_limit=TIME_LIMIT), strict=True
+    ):
+        record = {"status": "pass" if run["status"] == 0 else "fail"}
         missing = missing_libraries(script)
-        if result.returncode == 0 and missing:
+        if run["status"] == 0 and missing:
             # It ran to the end, but skipped the checks that need the library.
             record = {"status": "not-run", "missing": missing}
-        if result.returncode != 0:
-            line = first_failing_line(result.stderr, script.name)
-            record["failure"] = failure(
-                script, line, error_message(result.stderr), result.stderr
-            )
-        record["blocks"] = [recorded_block(block) for block in blocks]
-    record["seconds"] = round(time.perf_counter() - started, 2)
-    return record
+        if run["status"] == -signal.SIGALRM:
+            message = f"ran past its time limit of {TIME_LIMIT} s"
+            record["failure"] = failure(script, None, message)
+        elif run["status"] != 0:
+            stderr = run["stderr"]
+            line = first_failing_line(stderr, script.name)
+            record["failure"] = failure(script, line, error_message(stderr), stderr)
+        record["blocks"] = [recorded_block(block) for block in run.get("blocks", [])]
+        record["seconds"] = run["seconds"]
+        records[script] = record
+    return records
 
 
 def notebook_blocks(notebook) -> list[dict]:
@@ -294,14 +288,13 @@ def run_cell(name: str, pages: list[Path], root: Path = REPO_ROOT) -> dict:
     from executed_gallery.compatibility import source_hash
 
     build_env = cell_environment(pages)
-    cuda = environment.has_cuda(build_env)
+    examples = run_examples(
+        [page for page in pages if page.suffix == ".py"],
+        environment.has_cuda(build_env),
+    )
     results = {}
     for page in pages:
-        record = (
-            run_example(page, cuda)
-            if page.suffix == ".py"
-            else run_notebook_page(page, root)
-        )
+        record = examples.get(page) or run_notebook_page(page, root)
         record["source"] = source_hash(page)
         if "failure" in record:  # paths as a reader of the repository sees them
             output = record["failure"]["output"]

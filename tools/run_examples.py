@@ -2,10 +2,11 @@
 
     python tools/run_examples.py [--cuda-only] [--one-process] [PATH ...]
 
-By default each script runs in its own ``python`` process, from a temporary
-folder, so nothing in this repository is importable from it. ``--one-process``
-runs them all in this interpreter instead (the benchmark's floor: the cost of
-the code itself, with torch imported once). Exits non-zero if any script fails.
+By default each script runs as ``python script.py`` runs it, in a process of
+its own, from an empty folder, with nothing of this repository importable
+(``block_runner.py --plain``). ``--one-process`` runs them all in this
+interpreter instead (the benchmark's floor: the cost of the code itself, with
+torch imported once). Exits non-zero if any script fails.
 """
 
 from __future__ import annotations
@@ -15,11 +16,12 @@ import os
 import runpy
 import subprocess
 import sys
-import tempfile
 import time
 from pathlib import Path
 
-from build_site import literal_setting  # tools/, next to this file
+from block_runner import run_scripts  # tools/, next to this file
+
+from build_site import literal_setting
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = REPO_ROOT / "examples"
@@ -38,17 +40,18 @@ def example_scripts(cuda_only: bool = False, examples: Path = EXAMPLES) -> list[
     return scripts
 
 
-def run_standalone(script: Path, timeout: float = 300) -> subprocess.CompletedProcess:
-    """Run one script with plain python, from an empty folder, capturing its output."""
-    with tempfile.TemporaryDirectory() as workdir:
-        return subprocess.run(
-            [sys.executable, str(script)],
-            cwd=workdir,
-            capture_output=True,
-            text=True,
-            timeout=timeout,
-            env={**os.environ, "MPLBACKEND": "Agg"},
+def run_downloads(scripts: list[Path]) -> list[subprocess.CompletedProcess]:
+    """Run each script as a reader runs its download (block_runner.py --plain),
+    as many at a time as there are cores; ``.seconds``: its measured time."""
+    results = []
+    runs = run_scripts(scripts, plain=True, jobs=os.cpu_count() or 1)
+    for script, run in zip(scripts, runs, strict=True):
+        result = subprocess.CompletedProcess(
+            [sys.executable, str(script)], run["status"], run["stdout"], run["stderr"]
         )
+        result.seconds = run["seconds"]
+        results.append(result)
+    return results
 
 
 def run_in_this_process(scripts: list[Path]) -> None:
@@ -80,15 +83,12 @@ def main(argv: list[str] | None = None) -> int:
         return 0
 
     failures = 0
-    for script in scripts:
-        started = time.perf_counter()
-        result = run_standalone(script)
-        seconds = time.perf_counter() - started
+    for script, result in zip(scripts, run_downloads(scripts), strict=True):
         status = (
             "ok" if result.returncode == 0 else f"FAILED (exit {result.returncode})"
         )
         print(
-            f"=== {script.relative_to(REPO_ROOT)}: {status} in {seconds:.1f} s (measured)"
+            f"=== {script.relative_to(REPO_ROOT)}: {status} in {result.seconds:.1f} s (measured)"
         )
         print(result.stdout, end="")
         if result.returncode != 0:

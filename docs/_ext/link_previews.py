@@ -3,9 +3,12 @@
 Each page gets ``og:title``, ``og:description`` (its ``description`` meta field,
 else its first paragraph), ``og:url`` on the hosted site, ``og:site_name``,
 ``og:type`` and ``og:locale``, plus a plain ``<meta name="description">`` for
-search engines. (sphinxext-opengraph does the same, but imports matplotlib for
-its social cards on every build, which would dominate a rebuild that has
-nothing else to do.)
+search engines.
+
+Not sphinxext-opengraph (0.13): its description is the text of the whole page
+run together, section titles joined with ":", list items with ",", and cut
+with "...", which puts half-width punctuation into the Chinese edition's
+previews; it ignores a page's own description; and it has no ``og:locale``.
 """
 
 from __future__ import annotations
