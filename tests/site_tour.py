@@ -2,10 +2,11 @@
 
 Each page of both editions loads once. The walk notes what goes wrong while it
 loads (console errors, uncaught exceptions, failed or foreign requests, HTTP
-errors, the favicon), checks its language and its language switcher, and on the
+errors, the favicon), checks its language and its language switcher, on the
 example and reference pages measures the layout on a phone and then, resized,
-on a desktop. tests/test_browser.py asserts the problems, and
-tests/test_answer_first.py the measurements.
+on a desktop, and on the pages that stand for the others (AXE_PAGES) runs
+axe-core on a desktop. tests/test_browser.py asserts the problems and axe's
+findings, and tests/test_answer_first.py the measurements.
 """
 
 from __future__ import annotations
@@ -15,11 +16,19 @@ from pathlib import Path
 from urllib.parse import urljoin, urlparse
 
 from run_examples import example_scripts
-from site_builds import example_page
+from site_builds import FROM_NUMPY_PAGE, example_page
 
 EDITIONS = ["en", "zh_CN"]
 PHONE = {"width": 390, "height": 844}
 DESKTOP = {"width": 1280, "height": 800}
+# The English pages that axe-core checks: one of each kind.
+AXE_PAGES = [
+    "index.html",
+    FROM_NUMPY_PAGE,
+    "quick-reference.html",
+    "api-examples.html",
+    "auto_examples/index.html",  # thumbnails, as on the mini-galleries
+]
 MEASURED_PAGES = [
     *(example_page(script) for script in example_scripts()),
     "quick-reference.html",
@@ -67,9 +76,14 @@ class Tour:
     problems: list[str] = field(default_factory=list)  # while loading
     structure: list[str] = field(default_factory=list)  # language and switcher
     measured: dict = field(default_factory=dict)  # (size, edition, path) -> facts
+    # AXE_PAGES path -> axe-core's serious and critical violations, one line each
+    accessibility: dict = field(default_factory=dict)
 
 
 def walk(browser, base_url: str, site_html: Path) -> Tour:
+    from axe_playwright_python.sync_playwright import Axe
+
+    axe = Axe()
     tour = Tour(
         pages=sorted(
             path.relative_to(site_html).as_posix()
@@ -137,6 +151,9 @@ def walk(browser, base_url: str, site_html: Path) -> Tour:
         # failure for the whole browser, so its 404 may never reach this page's
         # console: ask for it directly. Without <link rel="icon"> it is
         # /favicon.ico at the server root (outside the site when hosted).
+        if edition == "en" and path in AXE_PAGES:
+            page.set_viewport_size(DESKTOP)
+            tour.accessibility[path] = serious_violations(axe.run(page).response)
         icons.setdefault(page.evaluate(FAVICON_JS), relative)
         check_language(page, base_url, site_html, relative, tour.structure)
     for icon, first_page in icons.items():
@@ -147,6 +164,15 @@ def walk(browser, base_url: str, site_html: Path) -> Tour:
             )
     context.close()
     return tour
+
+
+def serious_violations(response: dict) -> list[str]:
+    return [
+        f"{v['id']} ({v['impact']}): {v['help']}; nodes: "
+        + ", ".join(" ".join(node["target"]) for node in v["nodes"][:8])
+        for v in response["violations"]
+        if v["impact"] in ("serious", "critical")
+    ]
 
 
 def check_language(

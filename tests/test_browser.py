@@ -21,6 +21,7 @@ from urllib.parse import urlparse
 
 import nbformat
 import pytest
+from site_tour import AXE_PAGES
 
 from browser_support import (
     COLORS_JS,
@@ -390,37 +391,11 @@ def test_every_page_loads_without_errors(site_tour):
 
 # -- Accessibility -----------------------------------------------------------
 
-A11Y_PAGES = [
-    "index.html",
-    FROM_NUMPY_PAGE,
-    "quick-reference.html",
-    "api-examples.html",
-    "auto_examples/index.html",  # thumbnails, as on the mini-galleries
-]
 
-
-@pytest.fixture(scope="module")
-def axe():
-    from axe_playwright_python.sync_playwright import Axe
-
-    return Axe()
-
-
-@pytest.mark.parametrize("path", A11Y_PAGES)
-def test_axe_finds_no_serious_violations(shared_page, base_url, axe, path):
-    shared_page.goto(f"{base_url}/en/{path}")
-    results = axe.run(shared_page)
-    violations = [
-        violation
-        for violation in results.response["violations"]
-        if violation["impact"] in ("serious", "critical")
-    ]
-    report = "\n".join(
-        f"{v['id']} ({v['impact']}): {v['help']}; nodes: "
-        + ", ".join(" ".join(node["target"]) for node in v["nodes"][:8])
-        for v in violations
-    )
-    assert not violations, f"axe-core on en/{path}:\n{report}"
+@pytest.mark.parametrize("path", AXE_PAGES)
+def test_axe_finds_no_serious_violations(site_tour, path):
+    violations = site_tour.accessibility[path]
+    assert not violations, f"axe-core on en/{path}:\n" + "\n".join(violations)
 
 
 # -- Screenshots ---------------------------------------------------------------

@@ -18,7 +18,7 @@ import translated_figures
 import translated_theme
 import translated_thumbnails
 from babel.messages.pofile import read_po
-from bs4 import BeautifulSoup, Comment
+from bs4 import BeautifulSoup, CData, Comment, NavigableString
 
 from executed_gallery.compatibility import page_code
 from site_builds import REPO_ROOT, built_page
@@ -640,22 +640,33 @@ SPACE_INSIDE_CHINESE = re.compile(f"[{HAN}][ \u00a0]+[{HAN}]")
 PARAGRAPHS = "article :is(p, li, td, th, dd, dt, h1, h2, h3, caption, figcaption)"
 
 
+def reading_text(element) -> str:
+    """The element's text as a reader reads it: code as one word, and without
+    code blocks, scripts, styles and heading links."""
+    parts = []
+    for child in element.children:
+        if isinstance(child, NavigableString):
+            if type(child) in (NavigableString, CData):  # not a comment
+                parts.append(str(child))
+        elif child.name == "code":
+            parts.append("CODE")
+        elif child.name not in ("pre", "script", "style") and "headerlink" not in (
+            child.get("class") or ()
+        ):
+            parts.append(reading_text(child))
+    return "".join(parts)
+
+
 def test_at_most_five_spaces_break_chinese_text(built_site):
     root = built_site / "_build" / "html" / "zh_CN"
     found = []
     for path in sorted(root.rglob("*.html")):
         if path.relative_to(root).as_posix().startswith("_"):
             continue
-        soup = BeautifulSoup(path.read_text(), "lxml")
-        for element in soup.select("pre, script, style, a.headerlink, code"):
-            if element.name == "code":
-                element.replace_with("CODE")
-            else:
-                element.decompose()
-        for element in soup.select(PARAGRAPHS):
+        for element in built_page(path).select(PARAGRAPHS):
             if element.find(["p", "li"]):
                 continue  # its paragraphs are read on their own
-            text = re.sub(r"\s+", " ", element.get_text())
+            text = re.sub(r"\s+", " ", reading_text(element))
             for pattern in (SPACE_AFTER_FULL_WIDTH, SPACE_INSIDE_CHINESE):
                 found += [
                     f"{path.relative_to(root)}: …{text[max(0, m.start() - 12) : m.end() + 12]}…"
