@@ -26,7 +26,7 @@ from site_builds import (
 )
 
 
-@early_fixture(ahead=True)
+@early_fixture(nice=0)
 def built_site(folder: Path) -> Path:
     """The whole site, built once for the session from a copy of the sources,
     with the settings that a fork's hosted workflow gives it. Its English
@@ -40,7 +40,7 @@ def built_site(folder: Path) -> Path:
     return root
 
 
-@early_fixture(ahead=True)
+@early_fixture(nice=early_work.BESIDE)
 def tinybuild(folder: Path) -> Tinybuild:
     """tests/tinybuild, built four times (site_builds.build_tinybuild)."""
     return build_tinybuild(make_tinybuild(folder))
@@ -132,7 +132,7 @@ def base_url(site_html) -> str:
         yield url
 
 
-@early_fixture(ahead=True, needs="built_site")
+@early_fixture(nice=0, needs="built_site")
 def site_tour(_folder: Path):
     """Every built page, loaded once in Chromium (site_tour.py), as soon as the
     site is built: in a Chromium and a server of its own, beside the tests

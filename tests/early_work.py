@@ -16,11 +16,11 @@ otherwise.
 
 The whole site is what the tests wait for longest: the browser tests read it,
 and they take a core for a minute after it is built. So it is declared
-``@early_fixture(ahead=True)``, and the other early work runs behind it, at a
-lower priority: in the time the site's build leaves a core idle, and beside the
-browser tests once it is done. So are the builds that hold an example to a time
-limit of a few seconds (the tiny build's), which a build starved of CPU
-behind the site could overrun.
+``@early_fixture(nice=0)``, and the other early work runs at a lower priority
+(a higher nice value): by default BEHIND, the lowest, in the time the site's
+build leaves a core idle and beside the tests once it is done. The builds that
+hold an example to a time limit of a few seconds (the tiny build's) run at
+BESIDE: below the site, but never starved past their limit.
 """
 
 from __future__ import annotations
@@ -37,26 +37,28 @@ import pytest
 EARLY_FIXTURES: dict[str, Callable[[Path], object]] = {}
 EARLY_WORK: dict[str, Future] = {}
 REQUESTED_FIXTURES: set[str] = set()
-AHEAD: set[str] = set()
+NICE: dict[str, int] = {}  # early work -> its nice value
 NEEDS: dict[str, str] = {}  # early work -> the early work whose result it reads
-# How much lower the priority of the work behind is (a nice value): the
-# lowest, so that it takes only what the site's build leaves idle (at 5 the
-# site was built 24 s later, and the whole run took longer).
+# The lowest priority, so that the work takes only what the site's build leaves
+# idle (at 5, the site was built 24 s later and the whole run took longer).
 BEHIND = 19
+# Below the site's build, for the builds with a time limit of a few seconds:
+# at 0 they delayed the site by about 15 s (built at +87 s instead of +73 s);
+# at BEHIND an example of theirs could wait for a core past that limit.
+BESIDE = 5
 
 
 def early_fixture(
-    work: Callable[[Path], object] | None = None, *, ahead=False, needs: str = ""
+    work: Callable[[Path], object] | None = None, *, nice=BEHIND, needs: str = ""
 ):
-    """A session fixture named as ``work``, whose value ``work(folder)`` returns;
-    ``ahead=True`` for the work that the other early work runs behind;
-    ``needs``: the early fixture whose value the work reads (with wait_for)."""
+    """A session fixture named as ``work``, whose value ``work(folder)`` returns,
+    run at the priority ``nice``; ``needs``: the early fixture whose value the
+    work reads (with wait_for)."""
     if work is None:
-        return functools.partial(early_fixture, ahead=ahead, needs=needs)
+        return functools.partial(early_fixture, nice=nice, needs=needs)
     name = work.__name__
     EARLY_FIXTURES[name] = work
-    if ahead:
-        AHEAD.add(name)
+    NICE[name] = nice
     if needs:
         NEEDS[name] = needs
 
@@ -79,20 +81,19 @@ def start_requested(items, tmp_path_factory) -> None:
 
 
 def start_early(name: str, work, *arguments) -> None:
-    """Run work in a thread of its own, behind the work ahead unless it is that
-    work; early_result(name, ...) waits for it."""
+    """Run work in a thread of its own, at its priority; early_result(name, ...)
+    waits for it."""
     thread = ThreadPoolExecutor(max_workers=1, thread_name_prefix=f"early-{name}")
-    if name not in AHEAD:
-        work = functools.partial(behind, work)
+    work = functools.partial(at_priority, NICE.get(name, BEHIND), work)
     EARLY_WORK[name] = thread.submit(work, *arguments)
     thread.shutdown(wait=False)
 
 
-def behind(work, *arguments):
-    """Run work in this thread at a lower priority. On Linux a priority is a
-    thread's, and the threads and processes that it starts inherit it."""
+def at_priority(nice: int, work, *arguments):
+    """Run work in this thread at the priority ``nice``. On Linux a priority is
+    a thread's, and the threads and processes that it starts inherit it."""
     try:
-        os.setpriority(os.PRIO_PROCESS, threading.get_native_id(), BEHIND)
+        os.setpriority(os.PRIO_PROCESS, threading.get_native_id(), nice)
     except (AttributeError, OSError):  # elsewhere: the same work, unordered
         pass
     return work(*arguments)

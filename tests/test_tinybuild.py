@@ -18,7 +18,7 @@ import torch
 
 import bench
 import build_site
-from early_work import early_fixture
+from early_work import BESIDE, early_fixture
 from site_builds import (
     BROKEN_EXAMPLES,
     FORK_SITE,
@@ -228,7 +228,7 @@ def test_an_example_that_hangs_is_stopped_by_the_time_limit(tinybuild):
     assert "ExampleTimeLimitExceeded" in report and "time limit of 3 s" in report
 
 
-@early_fixture(ahead=True)
+@early_fixture(nice=BESIDE)
 def hang_build(folder: Path) -> Build:
     """A site of one example that hangs and a notebook page that breaks, built
     with a time limit of 3 s."""
