@@ -15,6 +15,7 @@ import sitemap
 import torch
 
 import language_switcher
+from executed_gallery.wording import translated
 
 ENVIRONMENT = {"python": "3.11.7", "torch": "2.13.0+cpu", "numpy": "2.4.6"}
 
@@ -67,7 +68,7 @@ def test_first_cell_names_this_runtime_and_compares_it_with_the_build(language, 
         "python": ".".join(platform.python_version().split(".")[:2]) + ".99",
     }
     out = run_cell(colab.first_cell(same, language, url, needs_gpu=False), capsys)
-    assert colab.MESSAGES[language]["same"] in out
+    assert translated(colab.MESSAGES, language)["same"] in out
 
 
 @pytest.mark.skipif(torch.cuda.is_available(), reason="checks a runtime without a GPU")
@@ -76,7 +77,7 @@ def test_first_cell_of_a_cuda_notebook_stops_without_a_gpu(language, capsys):
     cell = colab.first_cell(ENVIRONMENT, language, None, needs_gpu=True)
     with pytest.raises(SystemExit) as stopped:
         run_cell(cell, capsys)
-    assert str(stopped.value) == colab.MESSAGES[language]["no_gpu"]
+    assert str(stopped.value) == translated(colab.MESSAGES, language)["no_gpu"]
     assert "Change runtime type" in str(stopped.value)
 
 

@@ -51,6 +51,7 @@ from executed_gallery.gallery import (
     in_cuda_section,
     plot_gallery_enabled,
 )
+from executed_gallery.wording import translated
 
 logger = logging.getLogger(__name__)
 
@@ -61,78 +62,44 @@ CHECK_CALL = "_check_runtime()"
 # Next to sphinx-gallery's md5 files: the first cell that its notebooks hold.
 FIRST_CELL_FILE = ".first_notebook_cell.txt"
 
+# In English; each edition's translations are in its sphinx.po (wording.py).
 MESSAGES = {
-    "en": {
-        "comment": (
-            "# Which torch, NumPy and Python run this notebook, on which device, and\n"
-            "# whether they are the versions that produced the outputs on the site."
-        ),
-        "running": "Running:",
-        "device": "Device:",
-        "cpu_only": "CPU only, no GPU attached",
-        "same": "Same versions as the build that produced the site's outputs.",
-        "differs": "The site's outputs were produced with:",
-        "may_differ": (
-            "Where behaviour changed between these versions, "
-            "outputs here can differ from the site's."
-        ),
-        "compatibility": "What changes between versions:",
-        "compatibility_offline": "See the site's compatibility page.",
-        "gpu_comment": (
-            "# This notebook needs an NVIDIA GPU. In Colab: Runtime > Change runtime type\n"
-            "# > Hardware accelerator: a GPU (the free T4 works) > Save; then run all cells."
-        ),
-        "no_gpu": (
-            "This notebook needs a CUDA GPU, and this runtime has none, so it stops "
-            "here. In Colab: Runtime > Change runtime type > Hardware accelerator: "
-            "a GPU (the free T4 works) > Save, then Runtime > Run all."
-        ),
-        "button": "Open in Colab",
-        "button_note": "Run this page's code in Google Colab, in your browser.",
-        "button_note_gpu": (
-            "Run this page's code in Google Colab, on a free GPU: choose a GPU "
-            "runtime there (Runtime > Change runtime type)."
-        ),
-    },
-    "zh_CN": {
-        "comment": (
-            "# 运行本笔记本的 torch、NumPy、Python 版本和设备，\n"
-            "# 以及它们是否就是产生本站输出的版本。"
-        ),
-        "running": "当前运行：",
-        "device": "设备：",
-        "cpu_only": "仅 CPU，未连接 GPU",
-        "same": "与产生本站输出的构建版本相同。",
-        "differs": "本站的输出由以下版本产生：",
-        "may_differ": "在这些版本之间行为有变化的地方，这里的输出可能与本站不同。",
-        "compatibility": "各版本之间的差异：",
-        "compatibility_offline": "请参阅本站的兼容性页面。",
-        "gpu_comment": (
-            "# 本笔记本需要 NVIDIA GPU。在 Colab 中：代码执行程序（Runtime）> 更改运行时类型\n"
-            "# （Change runtime type）> 硬件加速器选 GPU（免费的 T4 即可）> 保存，然后运行全部单元格。"
-        ),
-        "no_gpu": (
-            "本笔记本需要 CUDA GPU，而当前运行时没有 GPU，因此在此停止。"
-            "在 Colab 中：代码执行程序（Runtime）> 更改运行时类型（Change runtime type）> "
-            "硬件加速器选 GPU（免费的 T4 即可）> 保存，然后选择“全部运行”（Run all）。"
-        ),
-        "button": "在 Colab 中打开",
-        "button_note": "在浏览器里用 Google Colab 运行本页代码。",
-        "button_note_gpu": (
-            "在 Google Colab 中用免费 GPU 运行本页代码：在那里选择 GPU 运行时"
-            "（代码执行程序 > 更改运行时类型）。"
-        ),
-        # The comments of _check_runtime's own code.
-        "comments": {
-            "A local label (+cpu, +cu128) names a build of torch, not a behaviour,": (
-                "本地版本标签（+cpu、+cu128）只表示 torch 的构建方式，与行为无关，"
-            ),
-            "and Python's bugfix releases do not change what these pages show.": (
-                "Python 的修订版本也不会改变这些页面显示的内容。"
-            ),
-        },
-    },
+    "comment": (
+        "# Which torch, NumPy and Python run this notebook, on which device, and\n"
+        "# whether they are the versions that produced the outputs on the site."
+    ),
+    "running": "Running:",
+    "device": "Device:",
+    "cpu_only": "CPU only, no GPU attached",
+    "same": "Same versions as the build that produced the site's outputs.",
+    "differs": "The site's outputs were produced with:",
+    "may_differ": (
+        "Where behaviour changed between these versions, "
+        "outputs here can differ from the site's."
+    ),
+    "compatibility": "What changes between versions:",
+    "compatibility_offline": "See the site's compatibility page.",
+    "gpu_comment": (
+        "# This notebook needs an NVIDIA GPU. In Colab: Runtime > Change runtime type\n"
+        "# > Hardware accelerator: a GPU (the free T4 works) > Save; then run all cells."
+    ),
+    "no_gpu": (
+        "This notebook needs a CUDA GPU, and this runtime has none, so it stops "
+        "here. In Colab: Runtime > Change runtime type > Hardware accelerator: "
+        "a GPU (the free T4 works) > Save, then Runtime > Run all."
+    ),
+    "button": "Open in Colab",
+    "button_note": "Run this page's code in Google Colab, in your browser.",
+    "button_note_gpu": (
+        "Run this page's code in Google Colab, on a free GPU: choose a GPU "
+        "runtime there (Runtime > Change runtime type)."
+    ),
 }
+# The comments of _check_runtime's own code, translated as MESSAGES are.
+RUNTIME_COMMENTS = (
+    "A local label (+cpu, +cu128) names a build of torch, not a behaviour,",
+    "and Python's bugfix releases do not change what these pages show.",
+)
 
 CHECK_TEMPLATE = """\
 {comment}
@@ -225,7 +192,7 @@ def first_cell(
     needs_gpu: bool,
 ) -> str:
     """The runtime check that opens a notebook."""
-    messages = MESSAGES.get(language, MESSAGES["en"])
+    messages = translated(MESSAGES, language)
     built = {
         "torch": environment["torch"],
         "NumPy": environment["numpy"],
@@ -254,7 +221,8 @@ def first_cell(
         call=CHECK_CALL,
         **text,
     )
-    cell = translate_comments(cell, messages.get("comments", {}))
+    comments = translated({line: line for line in RUNTIME_COMMENTS}, language)
+    cell = translate_comments(cell, comments)
     return cell.rstrip("\n")  # sphinx-gallery stores a cell without its last newline
 
 
@@ -487,7 +455,7 @@ def page_colab_url(config, docname: str) -> str | None:
 
 
 def colab_button(url: str, language: str, needs_gpu: bool) -> nodes.Element:
-    messages = MESSAGES.get(language, MESSAGES["en"])
+    messages = translated(MESSAGES, language)
     box = nodes.container(classes=["open-in-colab"])
     paragraph = nodes.paragraph()
     paragraph += nodes.reference(

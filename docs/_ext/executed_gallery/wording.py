@@ -1,160 +1,137 @@
-"""Text that the extension adds to pages, in each language the site is built in.
+"""Text that the extension adds to pages, in English, and its translations.
 
-These strings are generated at build time, so gettext never sees them; they are
-kept here, next to each other, so that a new language is added in one place.
+These strings are generated at build time, so gettext never extracts them. Each
+edition's translations are in its catalog of the theme's words,
+``docs/locale/LANG/LC_MESSAGES/sphinx.po`` (the English text is the msgid),
+where the glossary and ``tools/zh_typography.py`` see them too.
 """
 
 from __future__ import annotations
 
+import functools
+from pathlib import Path
+
 from docutils import nodes
 
+LOCALE = Path(__file__).resolve().parents[2] / "locale"  # docs/locale
+
+# English, and the msgids of the translations.
 WORDING = {
-    "en": {
-        "produced_by": "Outputs on this page were produced by this build:",
-        "produced_by_short": "Outputs: torch {torch}, NumPy {numpy}, this build",
-        "downloads": "Download:",
-        "download_script": "Python script",
-        "download_notebook": "Jupyter notebook",
-        "torch_build": "torch {torch}, {cuda}",
-        "cuda_version": "CUDA {cuda}",
-        "no_cuda": "CUDA not available",
-        "gpu_summary": "GPU: {gpu} (CUDA {cuda})",
-        "cpu_summary": "CPU: {cpu}",
-        "not_executed_title": "Not executed in this build",
-        "not_executed": (
-            "This build ran with example execution turned off, so the code "
-            "below is shown without its output."
-        ),
-        "needs_cuda_title": "Needs CUDA: not executed in this build",
-        "needs_cuda": (
-            "This example needs an NVIDIA GPU with CUDA. The machine that built "
-            "this page had none ({torch_build}), so the code below was not run "
-            "here. The hosted site is built on a GPU machine, where this page "
-            "shows the output that CUDA really gives."
-        ),
-        "gpu_output": (
-            "Under each block is what it printed on the GPU machine of the "
-            "compatibility grid, for this version of the page ({label})."
-        ),
-        "no_gpu_output": (
-            "No GPU output was recorded for this version of the page, so none is shown."
-        ),
-        "hosted_link": "Read this page on the hosted site.",
-        "cuda_section_executed": (
-            "This build had CUDA ({gpu}, CUDA {cuda}): the examples below were executed."
-        ),
-        "cuda_section_skipped": (
-            "This build had no CUDA ({torch_build}): the examples below are shown "
-            "with their code and downloads, but were not executed."
-        ),
-    },
-    "zh_CN": {
-        "produced_by": "本页的输出由本次构建实际运行产生：",
-        "produced_by_short": "输出来自本次构建：torch {torch}、NumPy {numpy}",
-        "downloads": "下载：",
-        "download_script": "Python 源代码",
-        "download_notebook": "Jupyter notebook",
-        "torch_build": "torch {torch}，{cuda}",
-        "cuda_version": "CUDA {cuda}",
-        "no_cuda": "没有可用的 CUDA",
-        "gpu_summary": "GPU：{gpu}（CUDA {cuda}）",
-        "cpu_summary": "CPU：{cpu}",
-        "not_executed_title": "本次构建未运行此示例",
-        "not_executed": "本次构建关闭了示例运行，因此下方只显示代码，没有输出。",
-        "needs_cuda_title": "需要 CUDA：本次构建未运行此示例",
-        "needs_cuda": (
-            "此示例需要带 CUDA 的 NVIDIA GPU。构建本页的机器没有 GPU"
-            "（{torch_build}），因此下方代码没有在这里运行。"
-            "线上站点在 GPU 机器上构建，那里的本页会显示 CUDA 的真实输出。"
-        ),
-        "gpu_output": "每个代码块下方是兼容性网格中的 GPU 机器针对本页当前版本记录的输出（{label}）。",
-        "no_gpu_output": "本页当前版本还没有记录过 GPU 输出，因此这里不显示输出。",
-        "hosted_link": "在线上站点阅读本页。",
-        "cuda_section_executed": "本次构建有 CUDA（{gpu}，CUDA {cuda}）：下列示例均已运行。",
-        "cuda_section_skipped": (
-            "本次构建没有 CUDA（{torch_build}）：下列示例只展示代码和下载链接，没有运行。"
-        ),
-    },
+    "produced_by": "Outputs on this page were produced by this build:",
+    "produced_by_short": "Outputs: torch {torch}, NumPy {numpy}, this build",
+    "downloads": "Download:",
+    "download_script": "Python script",
+    "download_notebook": "Jupyter notebook",
+    "torch_build": "torch {torch}, {cuda}",
+    "cuda_version": "CUDA {cuda}",
+    "no_cuda": "CUDA not available",
+    "gpu_summary": "GPU: {gpu} (CUDA {cuda})",
+    "cpu_summary": "CPU: {cpu}",
+    "not_executed_title": "Not executed in this build",
+    "not_executed": (
+        "This build ran with example execution turned off, so the code "
+        "below is shown without its output."
+    ),
+    "needs_cuda_title": "Needs CUDA: not executed in this build",
+    "needs_cuda": (
+        "This example needs an NVIDIA GPU with CUDA. The machine that built "
+        "this page had none ({torch_build}), so the code below was not run "
+        "here. The hosted site is built on a GPU machine, where this page "
+        "shows the output that CUDA really gives."
+    ),
+    "gpu_output": (
+        "Under each block is what it printed on the GPU machine of the "
+        "compatibility grid, for this version of the page ({label})."
+    ),
+    "no_gpu_output": (
+        "No GPU output was recorded for this version of the page, so none is shown."
+    ),
+    "hosted_link": "Read this page on the hosted site.",
+    "cuda_section_executed": (
+        "This build had CUDA ({gpu}, CUDA {cuda}): the examples below were executed."
+    ),
+    "cuda_section_skipped": (
+        "This build had no CUDA ({torch_build}): the examples below are shown "
+        "with their code and downloads, but were not executed."
+    ),
 }
 
 
 def wording_for(language: str | None) -> dict[str, str]:
-    """Return the wording for a Sphinx ``language`` value, falling back to English."""
-    return WORDING.get(language, WORDING["en"])
+    """The wording in a Sphinx ``language``, English where it has no translation."""
+    return translated(WORDING, language)
 
 
-#: Sentences of the compatibility grid (compatibility.py), per language.
+#: Sentences of the compatibility grid (compatibility.py), in English.
 COMPATIBILITY_WORDING = {
-    "en": {
-        "heading": "Compatibility:",
-        "sentence_gap": " ",
-        "checked_on": (
-            "checked on torch {torch}, NumPy {numpy}{libraries}{gpu} ({count} {environments}, {date})."
-        ),
-        "with_gpu": ", on a GPU among them",
-        "with_gpu_only": ", on a GPU",
-        "without_gpu": "",
-        "environment_one": "environment",
-        "environment_many": "environments",
-        "and": " and ",
-        "list_separator": ", ",
-        "library_separator": "; ",
-        "needs_gpu_cell": "needs CUDA: no GPU environment has checked it yet.",
-        "not_run": "Checks skipped where {library} is not installed: {count} {environments}.",
-        "never_checked": "not checked in any environment of the grid yet.",
-        "stale": "Not re-checked since this page's code changed: {count} {environments}.",
-        "see_grid": "All environments.",
-        "fails_with": "Fails with {environment} (cell {cell}):",
-        "at_line": "line {line},",
-        "page": "Page",
-        "legend": (
-            "✓ passed · ✗ failed (see below) · — not run: needs CUDA · "
-            "○ not run: a library the page needs (CuPy, JAX) is not installed · "
-            "stale: not re-checked since the page's code changed · · no result"
-        ),
-        "mark_stale": "stale",
-        "environments": "Environments",
-        "environment_line": ": {details}, checked {date}",
-        "failures": "Failures",
-        "range_torch": "torch {torch_oldest} to {torch_newest}.",
-        "range_numpy": "NumPy {numpy}.",
-        "range_python": "Python {python}.",
-    },
-    "zh_CN": {
-        "heading": "兼容性：",
-        "sentence_gap": "",
-        "checked_on": "已在 torch {torch}、NumPy {numpy}{libraries}{gpu}上检查（{count} {environments}，{date}）。",
-        "with_gpu": "（其中包括 GPU 环境）",
-        "with_gpu_only": "（GPU 环境）",
-        # A space between a version number and the Chinese that follows it.
-        "without_gpu": " ",
-        "environment_one": "个环境",
-        "environment_many": "个环境",
-        "and": " 和 ",
-        "list_separator": "、",
-        "library_separator": "，",
-        "needs_gpu_cell": "需要 CUDA：还没有 GPU 环境检查过本页。",
-        "not_run": "未安装 {library}，检查被跳过：{count} {environments}。",
-        "never_checked": "兼容性网格中还没有任何环境检查过本页。",
-        "stale": "本页代码修改后尚未重新检查：{count} {environments}。",
-        "see_grid": "查看全部环境。",
-        "fails_with": "在 {environment}（单元 {cell}）上失败：",
-        "at_line": "第 {line} 行，",
-        "page": "页面",
-        "legend": "✓ 通过 · ✗ 失败（见下文）· — 未运行：需要 CUDA · ○ 未运行：未安装本页所需的库（CuPy、JAX）· 过期：本页代码修改后尚未重新检查 · · 无结果",
-        "mark_stale": "过期",
-        "environments": "环境",
-        "environment_line": "：{details}，检查于 {date}",
-        "failures": "失败详情",
-        "range_torch": "torch {torch_oldest} 至 {torch_newest}。",
-        "range_numpy": "NumPy {numpy}。",
-        "range_python": "Python {python}。",
-    },
+    "heading": "Compatibility:",
+    "sentence_gap": " ",
+    "checked_on": (
+        "checked on torch {torch}, NumPy {numpy}{libraries}{gpu} ({count} {environments}, {date})."
+    ),
+    "with_gpu": ", on a GPU among them",
+    "with_gpu_only": ", on a GPU",
+    "without_gpu": "",
+    "environment_one": "environment",
+    "environment_many": "environments",
+    "and": " and ",
+    "list_separator": ", ",
+    "library_separator": "; ",
+    "needs_gpu_cell": "needs CUDA: no GPU environment has checked it yet.",
+    "not_run": "Checks skipped where {library} is not installed: {count} {environments}.",
+    "never_checked": "not checked in any environment of the grid yet.",
+    "stale": "Not re-checked since this page's code changed: {count} {environments}.",
+    "see_grid": "All environments.",
+    "fails_with": "Fails with {environment} (cell {cell}):",
+    "at_line": "line {line},",
+    "page": "Page",
+    "legend": (
+        "✓ passed · ✗ failed (see below) · — not run: needs CUDA · "
+        "○ not run: a library the page needs (CuPy, JAX) is not installed · "
+        "stale: not re-checked since the page's code changed · · no result"
+    ),
+    "mark_stale": "stale",
+    "environments": "Environments",
+    "environment_line": ": {details}, checked {date}",
+    "failures": "Failures",
+    "range_torch": "torch {torch_oldest} to {torch_newest}.",
+    "range_numpy": "NumPy {numpy}.",
+    "range_python": "Python {python}.",
 }
 
 
 def compatibility_wording(language: str | None) -> dict[str, str]:
-    return COMPATIBILITY_WORDING.get(language, COMPATIBILITY_WORDING["en"])
+    return translated(COMPATIBILITY_WORDING, language)
+
+
+# Spacing and separators, which differ between languages but are no words to
+# translate (an empty msgstr would mean "untranslated").
+PUNCTUATION = {
+    # No space between Chinese sentences; one between a version number and the
+    # Chinese that follows it; a full-width comma between libraries.
+    "zh_CN": {"sentence_gap": "", "without_gpu": " ", "library_separator": "，"},
+}
+
+
+def translated(wording: dict[str, str], language: str | None) -> dict[str, str]:
+    words = catalog(language or "en")
+    punctuation = PUNCTUATION.get(language or "en", {})
+    return {
+        key: punctuation.get(key, words.get(text, text))
+        for key, text in wording.items()
+    }
+
+
+@functools.cache
+def catalog(language: str) -> dict[str, str]:
+    """The translations of an edition's sphinx.po: English -> its language."""
+    from babel.messages.pofile import read_po
+
+    path = LOCALE / language / "LC_MESSAGES" / "sphinx.po"
+    if not path.is_file():
+        return {}
+    with path.open("rb") as handle:
+        return {m.id: m.string for m in read_po(handle) if m.string and not m.fuzzy}
 
 
 def untranslated(node: nodes.Element) -> nodes.Element:
