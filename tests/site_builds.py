@@ -61,7 +61,9 @@ def flat(text: str) -> str:
 def page_outputs(page: BeautifulSoup) -> list[str]:
     """What each code block of a built page printed, in order ("" for nothing),
     flat. On a myst-nb page, cross-references are left out: the page shows the
-    title of the page they name, which a notebook's run cannot know."""
+    title of the page they name, which a notebook's run cannot know. (They are
+    emptied in the tree: give it a myst-nb page parsed for the caller alone,
+    parse_html; a gallery page is left as it is.)"""
     cells = page.select("div.cell")  # a myst-nb page
     if cells:
         outputs = []

@@ -18,7 +18,7 @@ import translated_figures
 import translated_theme
 import translated_thumbnails
 from babel.messages.pofile import read_po
-from bs4 import BeautifulSoup, CData, Comment, NavigableString
+from bs4 import BeautifulSoup, CData, NavigableString, Tag
 
 from executed_gallery.compatibility import page_code
 from site_builds import REPO_ROOT, built_page
@@ -57,10 +57,8 @@ class Page:
     code_words: set[str]
 
 
-def read_page(html: str) -> Page:
-    soup = BeautifulSoup(html, "lxml")
-    for comment in soup.find_all(string=lambda s: isinstance(s, Comment)):
-        comment.extract()
+def read_page(soup: BeautifulSoup) -> Page:
+    """The page's prose and plain text, read without changing it (built_page)."""
     code_words = {
         word
         for element in soup.select(CODE)
@@ -70,22 +68,39 @@ def read_page(html: str) -> Page:
     for meta in soup.find_all("meta"):
         if meta.get("property") in META or meta.get("name") in META:
             plain.append(meta.get("content", ""))
-    for element in soup.select(NOT_PROSE):
-        element.decompose()
+    left_out = {id(element) for element in soup.select(NOT_PROSE)}
     # sphinx-gallery's thumbnails show titles as plain text, code and all.
     for element in soup.select(".sphx-glr-thumbcontainer"):
-        plain += [element.get("tooltip", ""), element.extract().get_text(" ")]
-    for element in soup.find_all(True):
+        plain += [element.get("tooltip", ""), " ".join(texts(element, left_out))]
+        left_out.add(id(element))
+    for element in tags(soup, left_out):
         plain += [element[name] for name in ATTRIBUTES if element.has_attr(name)]
-    prose = soup.body.get_text(" ") if soup.body else ""
+    prose = " ".join(texts(soup.body, left_out)) if soup.body else ""
     return Page(prose, "\n".join(plain), code_words)
+
+
+def tags(element, left_out: set[int]):
+    """The element's tags, in order, without those in left_out and theirs."""
+    for child in element.children:
+        if isinstance(child, Tag) and id(child) not in left_out:
+            yield child
+            yield from tags(child, left_out)
+
+
+def texts(element, left_out: set[int]):
+    """The element's text, as get_text() reads it, without left_out's."""
+    for child in element.children:
+        if type(child) in (NavigableString, CData):  # not a comment
+            yield str(child)
+        elif isinstance(child, Tag) and id(child) not in left_out:
+            yield from texts(child, left_out)
 
 
 @pytest.fixture(scope="module")
 def chinese_pages(built_site) -> dict[str, Page]:
     root = built_site / "_build" / "html" / "zh_CN"
     pages = {
-        path.relative_to(root).as_posix(): read_page(path.read_text())
+        path.relative_to(root).as_posix(): read_page(built_page(path))
         for path in sorted(root.rglob("*.html"))
         if not path.relative_to(root).as_posix().startswith("_")
     }

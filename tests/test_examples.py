@@ -16,11 +16,11 @@ from run_examples import example_scripts, needs_cuda, run_downloads
 from site_builds import (
     MACHINE_DEPENDENT,
     REPO_ROOT,
+    built_page,
     code_blocks,
     example_page,
     flat,
     page_outputs,
-    parse_html,
 )
 
 EXAMPLES = example_scripts()
@@ -117,7 +117,7 @@ def test_the_downloaded_script_prints_what_its_page_shows(
         pytest.skip("a CUDA page: not executed in this build")
     result = standalone_runs[script]
     assert result.returncode == 0, result.stderr
-    shown = page_outputs(parse_html(site_html / "en" / example_page(script)))
+    shown = page_outputs(built_page(site_html / "en" / example_page(script)))
     blocks = code_blocks(script)
     assert len(shown) == len(blocks), (len(shown), len(blocks))
     parts = printed_pattern(shown, [may_show_a_value(code) for code in blocks])
@@ -148,7 +148,7 @@ def test_the_grid_records_each_block_as_the_page_shows_it(site_html):
         record = grid.cells[same]["pages"].get(key)
         if record is None or record_state(record, source_hash(script)) != "pass":
             continue
-        shown = page_outputs(parse_html(site_html / "en" / example_page(script)))
+        shown = page_outputs(built_page(site_html / "en" / example_page(script)))
         recorded = [block_text(block) for block in record["blocks"]]
         assert len(recorded) == len(shown), key
         for number, (text, page) in enumerate(zip(recorded, shown, strict=True)):
