@@ -138,9 +138,9 @@ def site_tour(_folder: Path):
     site is built: in a Chromium and a server of its own, beside the tests
     that read the site in the other browser and with lxml."""
     from playwright import sync_api as playwright_sync
-    from site_tour import walk
 
     from browser_support import launch_chromium, serve
+    from site_tour import walk
 
     site_html = early_work.wait_for("built_site") / "_build" / "html"
     with playwright_sync.sync_playwright() as playwright, serve(site_html) as url:

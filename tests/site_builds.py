@@ -16,10 +16,10 @@ import textwrap
 import uuid
 from pathlib import Path
 
-import compat
 from bs4 import BeautifulSoup
 
 import build_site
+import compat
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 

@@ -18,6 +18,7 @@ from __future__ import annotations
 import statistics
 
 import pytest
+
 from site_tour import DESKTOP, EDITIONS, MEASURED_PAGES, PHONE
 
 MOST_DESKTOP_SCREENS = 8

@@ -21,7 +21,6 @@ from urllib.parse import urlparse
 
 import nbformat
 import pytest
-from site_tour import AXE_PAGES
 
 from browser_support import (
     COLORS_JS,
@@ -31,6 +30,7 @@ from browser_support import (
 )
 from run_examples import example_scripts, needs_cuda
 from site_builds import FROM_NUMPY_PAGE, REPO_ROOT, example_page
+from site_tour import AXE_PAGES
 
 SCREENSHOTS = REPO_ROOT / "test-artifacts" / "screenshots"
 

@@ -13,13 +13,13 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from babel.messages.pofile import read_po
+from bs4 import BeautifulSoup, CData, NavigableString, Tag
+
 import table_labels
 import translated_figures
 import translated_theme
 import translated_thumbnails
-from babel.messages.pofile import read_po
-from bs4 import BeautifulSoup, CData, NavigableString, Tag
-
 from executed_gallery.compatibility import page_code
 from site_builds import REPO_ROOT, built_page
 from zh_typography import HAN, english_words_in_text
@@ -629,6 +629,7 @@ def test_chinese_downloads_are_chinese_and_run_the_same_code(built_site):
 
 def test_chinese_colab_notebooks_are_chinese(built_site):
     import nbformat
+
     import site_location
 
     root = built_site / "_build" / "html" / "zh_CN" / site_location.NOTEBOOK_DIR

@@ -13,12 +13,12 @@ import sys
 import tomllib
 from pathlib import Path
 
-import compat
 import pytest
 import torch
-import torch_index
 from bs4 import BeautifulSoup
 
+import compat
+import torch_index
 from early_work import early_fixture
 from executed_gallery.compatibility import (
     CompatibilityGrid,
@@ -227,7 +227,6 @@ def test_the_block_runner_cuts_every_example_where_sphinx_gallery_does():
     import ast
 
     from block_runner import code_parts
-
     from site_builds import code_blocks
 
     for script in compat.site_pages():

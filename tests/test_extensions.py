@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import re
 
-import colab
-import link_previews
 import pytest
 from docutils.core import publish_doctree
 
+import colab
 import executed_gallery
 import language_switcher
+import link_previews
 from executed_gallery.wording import (
     COMPATIBILITY_WORDING,
     PUNCTUATION,
@@ -178,8 +178,9 @@ def test_a_notebook_whose_kernel_dies_early_is_left_to_myst_nb(monkeypatch, tmp_
     executes it itself, instead of the build failing on a missing key."""
     import types
 
-    import early_notebooks
     from jupyter_cache.executors import utils
+
+    import early_notebooks
 
     def kernel_dies(*args, **kwargs):
         raise RuntimeError("Kernel died before replying to kernel_info")

@@ -15,8 +15,8 @@ from urllib.parse import quote, urlparse
 
 import pytest
 from playwright import sync_api as playwright_sync
-from search_questions import QUESTIONS, Question
 
+from search_questions import QUESTIONS, Question
 from site_builds import FROM_NUMPY_PAGE
 
 RESULTS_DONE_JS = """() => {

@@ -9,12 +9,12 @@ from collections import Counter
 from pathlib import Path
 
 import nbformat
-import publish_notebooks
 import pytest
-import site_location
 import torch
 
 import build_site
+import publish_notebooks
+import site_location
 from run_examples import CUDA_DIR, example_scripts, needs_cuda
 from site_builds import FORK_SITE, REPO_ROOT, built_page, code_blocks, example_page
 

@@ -8,13 +8,13 @@ import platform
 import textwrap
 from xml.etree import ElementTree
 
-import api_examples
-import colab
 import pytest
-import sitemap
 import torch
 
+import api_examples
+import colab
 import language_switcher
+import sitemap
 from executed_gallery.wording import translated
 
 ENVIRONMENT = {"python": "3.11.7", "torch": "2.13.0+cpu", "numpy": "2.4.6"}

@@ -142,7 +142,6 @@ def run_examples(scripts: list[Path], cuda: bool) -> dict[Path, dict]:
     import signal
 
     from block_runner import run_scripts
-
     from run_examples import needs_cuda
 
     records = {

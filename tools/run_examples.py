@@ -20,7 +20,6 @@ import time
 from pathlib import Path
 
 from block_runner import run_scripts  # tools/, next to this file
-
 from build_site import literal_setting
 
 REPO_ROOT = Path(__file__).resolve().parent.parent

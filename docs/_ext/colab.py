@@ -35,14 +35,6 @@ from docutils import nodes
 from sphinx.application import Sphinx
 from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util import logging
-from translated_comments import edition_translations, translate_comments
-from translated_downloads import (
-    MYST_TARGET,
-    example_download,
-    page_catalog,
-    reference_resolver,
-    translate_text,
-)
 
 from executed_gallery.compatibility import site_modules
 from executed_gallery.gallery import (
@@ -52,6 +44,14 @@ from executed_gallery.gallery import (
     plot_gallery_enabled,
 )
 from executed_gallery.wording import translated
+from translated_comments import edition_translations, translate_comments
+from translated_downloads import (
+    MYST_TARGET,
+    example_download,
+    page_catalog,
+    reference_resolver,
+    translate_text,
+)
 
 logger = logging.getLogger(__name__)
 

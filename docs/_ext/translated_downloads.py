@@ -26,12 +26,13 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import nbformat
-from folded_sections import without_fold_markers
 from sphinx.application import Sphinx
 from sphinx.errors import ExtensionError
 from sphinx.util import logging
 from sphinx_gallery import py_source_parser
 from sphinx_gallery.notebook import jupyter_notebook
+
+from folded_sections import without_fold_markers
 from translated_comments import (
     catalog_path,
     edition_translations,

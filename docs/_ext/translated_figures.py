@@ -17,6 +17,7 @@ from sphinx.application import Sphinx
 from sphinx.locale import init as init_locale
 from sphinx.transforms import SphinxTransform
 from sphinx.util.i18n import docname_to_domain
+
 from translated_thumbnails import plain_text
 
 
