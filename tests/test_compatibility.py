@@ -342,8 +342,9 @@ def test_each_cell_records_its_real_environment_and_every_page(mini_results):
         assert cell["environment"]["torch"].startswith("2.13.0")
         assert re.fullmatch(r"\d{4}-\d\d-\d\d", cell["environment"]["date"])
         assert set(cell["pages"]) == {
-            GOOD_KEY, NUMPY_2_ONLY_KEY, BROKEN_KEY, NOTEBOOK_KEY
+            GOOD_KEY, NUMPY_2_ONLY_KEY, BROKEN_KEY, NOTEBOOK_KEY, OPTIONAL_KEY
         }  # fmt: skip
+        assert cell["pages"][OPTIONAL_KEY]["status"] == "not-run"
         assert cell["pages"][BROKEN_KEY]["failure"]["line"] == 12
         assert cell["pages"][NOTEBOOK_KEY]["status"] == "pass"
 
