@@ -186,8 +186,9 @@ def test_a_call_in_the_quick_reference_leads_to_its_examples(page, base_url, edi
     examples = section.locator(".api-example-pages a[href]")
     assert examples.count() >= 2
     examples.first.click()
-    assert page.locator("article h1").is_visible()
-    assert "/auto_examples/" in page.url
+    # The click only starts the navigation: wait for the example page itself.
+    page.wait_for_url("**/auto_examples/**")
+    page.locator("article h1").wait_for(state="visible")
 
 
 SECTION_OFFSET_JS = (
