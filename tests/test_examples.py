@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import ast
 import re
-import subprocess
 from pathlib import Path
 
 import pytest
@@ -32,7 +31,7 @@ def example_id(script: Path) -> str:
 
 
 @early_fixture
-def standalone_runs(_folder: Path) -> dict[Path, subprocess.CompletedProcess]:
+def standalone_runs(_folder: Path) -> dict[Path, dict]:
     """Every example run once as a reader runs its download, each in a process
     of its own and an empty folder of its own (run_downloads)."""
     return dict(zip(EXAMPLES, run_downloads(EXAMPLES), strict=True))
@@ -42,9 +41,9 @@ def standalone_runs(_folder: Path) -> dict[Path, subprocess.CompletedProcess]:
 def test_example_runs_standalone(standalone_runs, script):
     if needs_cuda(script) and not CUDA:
         pytest.skip(f"needs CUDA; torch {torch.__version__} sees no CUDA device here")
-    result = standalone_runs[script]
-    assert result.returncode == 0, result.stderr
-    assert result.stdout.strip(), "an example that prints nothing teaches nothing"
+    run = standalone_runs[script]
+    assert run["status"] == 0, run["stderr"]
+    assert run["stdout"].strip(), "an example that prints nothing teaches nothing"
 
 
 def may_show_a_value(code: str) -> bool:
@@ -115,17 +114,17 @@ def test_the_downloaded_script_prints_what_its_page_shows(
 ):
     if needs_cuda(script) and not CUDA:
         pytest.skip("a CUDA page: not executed in this build")
-    result = standalone_runs[script]
-    assert result.returncode == 0, result.stderr
+    run = standalone_runs[script]
+    assert run["status"] == 0, run["stderr"]
     shown = page_outputs(built_page(site_html / "en" / example_page(script)))
     blocks = code_blocks(script)
     assert len(shown) == len(blocks), (len(shown), len(blocks))
     parts = printed_pattern(shown, [may_show_a_value(code) for code in blocks])
     assert len([part for part in parts if part != ".*?"]) >= len(parts) // 2
-    number = first_difference(flat(result.stdout), parts)
+    number = first_difference(flat(run["stdout"]), parts)
     assert number is None, (
         f"code block {number}: the page shows\n{shown[number - 1]}\n"
-        f"the script printed\n{result.stdout}"
+        f"the script printed\n{run['stdout']}"
     )
 
 
@@ -163,10 +162,10 @@ def test_the_grid_records_each_block_as_the_page_shows_it(site_html):
     "script", example_scripts(cuda_only=True), ids=lambda p: p.stem
 )
 def test_cuda_example_without_cuda_stops_with_one_line(standalone_runs, script):
-    result = standalone_runs[script]
-    assert result.returncode == 1
-    assert result.stdout == ""
-    message = result.stderr.strip()
+    run = standalone_runs[script]
+    assert run["status"] == 1
+    assert run["stdout"] == ""
+    message = run["stderr"].strip()
     assert "Traceback" not in message
     assert len(message.splitlines()) == 1
     assert "CUDA" in message

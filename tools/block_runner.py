@@ -161,38 +161,42 @@ def fork_each(scripts: list[str], plain: bool, jobs: int, time_limit: int) -> li
     for name in IMPORTED_FIRST:
         with contextlib.suppress(ImportError):  # then each script imports it
             __import__(name)
-    work = tempfile.mkdtemp()
-    running: dict[int, tuple[int, float]] = {}
-    runs: list[dict] = [{} for _ in scripts]
+    # Each script's folder, its empty working folder and its output files.
+    with tempfile.TemporaryDirectory() as work:
+        running: dict[int, tuple[int, float]] = {}
+        runs: list[dict] = [{} for _ in scripts]
 
-    def collect_one() -> None:
-        pid, wait_status = os.wait()
-        number, started = running.pop(pid)
-        run = {"status": os.waitstatus_to_exitcode(wait_status)}
-        for name in ("stdout", "stderr", "blocks.json"):
-            path = os.path.join(work, str(number), name)
-            if os.path.isfile(path):
-                with open(path, encoding="utf-8", errors="replace") as handle:
-                    run[name] = handle.read()
-        run["seconds"] = round(time.perf_counter() - started, 2)
-        if "blocks.json" in run:
-            run["blocks"] = json.loads(run.pop("blocks.json"))
-        runs[number] = run
+        def collect_one() -> None:
+            pid, wait_status = os.wait()
+            number, started = running.pop(pid)
+            run = {"status": os.waitstatus_to_exitcode(wait_status)}
+            for name in ("stdout", "stderr", "blocks.json"):
+                path = os.path.join(work, str(number), name)
+                if os.path.isfile(path):
+                    with open(path, encoding="utf-8", errors="replace") as handle:
+                        run[name] = handle.read()
+            run["seconds"] = round(time.perf_counter() - started, 2)
+            if "blocks.json" in run:
+                run["blocks"] = json.loads(run.pop("blocks.json"))
+            runs[number] = run
 
-    for number, script in enumerate(scripts):
-        if len(running) >= jobs:
+        for number, script in enumerate(scripts):
+            if len(running) >= jobs:
+                collect_one()
+            folder = os.path.join(work, str(number))
+            os.makedirs(os.path.join(folder, "cwd"))
+            sys.stdout.flush()
+            sys.stderr.flush()
+            pid = os.fork()
+            if pid == 0:
+                try:
+                    run_in_fork(script, folder, plain, time_limit)
+                finally:  # never back into this loop, nor out of it
+                    os._exit(1)
+            running[pid] = (number, time.perf_counter())
+        while running:
             collect_one()
-        folder = os.path.join(work, str(number))
-        os.makedirs(os.path.join(folder, "cwd"))
-        sys.stdout.flush()
-        sys.stderr.flush()
-        pid = os.fork()
-        if pid == 0:
-            run_in_fork(script, folder, plain, time_limit)
-        running[pid] = (number, time.perf_counter())
-    while running:
-        collect_one()
-    return runs
+        return runs
 
 
 def run_scripts(

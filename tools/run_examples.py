@@ -14,7 +14,6 @@ from __future__ import annotations
 import argparse
 import os
 import runpy
-import subprocess
 import sys
 import time
 from pathlib import Path
@@ -39,20 +38,10 @@ def example_scripts(cuda_only: bool = False, examples: Path = EXAMPLES) -> list[
     return scripts
 
 
-def run_downloads(
-    scripts: list[Path], jobs: int = os.cpu_count() or 1
-) -> list[subprocess.CompletedProcess]:
+def run_downloads(scripts: list[Path], jobs: int = os.cpu_count() or 1) -> list[dict]:
     """Run each script as a reader runs its download (block_runner.py --plain),
-    ``jobs`` at a time; ``.seconds``: its measured time."""
-    results = []
-    runs = run_scripts(scripts, plain=True, jobs=jobs)
-    for script, run in zip(scripts, runs, strict=True):
-        result = subprocess.CompletedProcess(
-            [sys.executable, str(script)], run["status"], run["stdout"], run["stderr"]
-        )
-        result.seconds = run["seconds"]
-        results.append(result)
-    return results
+    ``jobs`` at a time: each one's exit status, stdout, stderr and seconds."""
+    return run_scripts(scripts, plain=True, jobs=jobs)
 
 
 def run_in_this_process(scripts: list[Path]) -> None:
@@ -86,17 +75,15 @@ def main(argv: list[str] | None = None) -> int:
     failures = 0
     # One at a time: the GPU examples measure transfers, and each time printed
     # here is a script's own.
-    for script, result in zip(scripts, run_downloads(scripts, jobs=1), strict=True):
-        status = (
-            "ok" if result.returncode == 0 else f"FAILED (exit {result.returncode})"
-        )
+    for script, run in zip(scripts, run_downloads(scripts, jobs=1), strict=True):
+        status = "ok" if run["status"] == 0 else f"FAILED (exit {run['status']})"
         print(
-            f"=== {script.relative_to(REPO_ROOT)}: {status} in {result.seconds:.1f} s (measured)"
+            f"=== {script.relative_to(REPO_ROOT)}: {status} in {run['seconds']:.1f} s (measured)"
         )
-        print(result.stdout, end="")
-        if result.returncode != 0:
+        print(run["stdout"], end="")
+        if run["status"] != 0:
             failures += 1
-            print(result.stderr, end="")
+            print(run["stderr"], end="")
     print(f"{len(scripts) - failures} passed, {failures} failed")
     return 1 if failures else 0
 

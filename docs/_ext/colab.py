@@ -43,7 +43,7 @@ from executed_gallery.gallery import (
     in_cuda_section,
     plot_gallery_enabled,
 )
-from executed_gallery.wording import translated
+from executed_gallery.wording import sentence_gap, translate, translated
 from translated_comments import edition_translations, translate_comments
 from translated_downloads import (
     MYST_TARGET,
@@ -221,7 +221,7 @@ def first_cell(
         call=CHECK_CALL,
         **text,
     )
-    comments = translated({line: line for line in RUNTIME_COMMENTS}, language)
+    comments = {line: translate(line, language) for line in RUNTIME_COMMENTS}
     cell = translate_comments(cell, comments)
     return cell.rstrip("\n")  # sphinx-gallery stores a cell without its last newline
 
@@ -463,7 +463,7 @@ def colab_button(url: str, language: str, needs_gpu: bool) -> nodes.Element:
     )
     note = messages["button_note_gpu" if needs_gpu else "button_note"]
     # The button's margin sets the note apart; Chinese text takes no space too.
-    gap = "" if language.startswith("zh") else " "
+    gap = sentence_gap(language)
     paragraph += nodes.inline("", gap + note, classes=["open-in-colab-note"])
     box += paragraph
     return box

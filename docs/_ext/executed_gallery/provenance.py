@@ -25,7 +25,7 @@ from .gallery import (
     runs_in_this_build,
 )
 from .recorded_outputs import PageOutputs, recorded_label
-from .wording import compatibility_wording, untranslated, wording_for
+from .wording import sentence_gap, untranslated, wording_for
 
 # sphinx-gallery opens each block that follows the title and introduction with this comment.
 GENERATED_BLOCK = re.compile(r"^\.\. GENERATED FROM PYTHON SOURCE LINES", re.MULTILINE)
@@ -181,7 +181,7 @@ class ExampleProvenance(SphinxDirective):
         if in_cuda_dir and plot_gallery_enabled(config):
             title, text = wording["needs_cuda_title"], wording["needs_cuda"]
             recorded = page.gpu_cell() if page is not None else None
-            text += compatibility_wording(config.language)["sentence_gap"]
+            text += sentence_gap(config.language)
             if recorded is None:
                 text += wording["no_gpu_output"]
             else:

@@ -70,22 +70,17 @@ def comparable(text: str, environment: dict) -> str:
     return " ".join(text.replace("’", "'").replace("‘", "'").split())
 
 
+# The states of a record for the page's current code that ran it.
+RAN = {"pass", "fail", "not-run"}
+
+
 def current_cells(grid: Grid, key: str, current_hash: str) -> list[tuple[str, dict]]:
     """The cells whose record of the page is for its code as it is, with outputs,
     ordered by torch, then NumPy."""
     found = []
     for name, cell in grid.cells.items():
         record = cell["pages"].get(key)
-        if (
-            record
-            and "blocks" in record
-            and record_state(record, current_hash)
-            in {
-                "pass",
-                "fail",
-                "not-run",
-            }
-        ):
+        if record and "blocks" in record and record_state(record, current_hash) in RAN:
             found.append((name, cell))
     return sorted(
         found,
@@ -151,12 +146,14 @@ def cells_description(names: list[str], grid: Grid, pins: dict[str, dict]) -> st
             key=lambda name: version_key(grid.cells[name]["environment"]["torch"]),
         )
         runs: list[list[str]] = []
-        for name in alike:
+        previous = None  # the place in alike of the last member seen
+        for place, name in enumerate(alike):
             if name in members:
-                if runs and alike.index(name) == alike.index(runs[-1][-1]) + 1:
+                if runs and place == previous + 1:
                     runs[-1].append(name)
                 else:
                     runs.append([name])
+                previous = place
         versions = []
         for run in runs:
             first = grid.cells[run[0]]["environment"]["torch"].split("+")[0]

@@ -62,6 +62,11 @@ def wording_for(language: str | None) -> dict[str, str]:
     return translated(WORDING, language)
 
 
+def sentence_gap(language: str | None) -> str:
+    """What separates two sentences: a space, none between Chinese ones."""
+    return compatibility_wording(language)["sentence_gap"]
+
+
 #: Sentences of the compatibility grid (compatibility.py), in English.
 COMPATIBILITY_WORDING = {
     "heading": "Compatibility:",
@@ -101,7 +106,8 @@ COMPATIBILITY_WORDING = {
 
 
 def compatibility_wording(language: str | None) -> dict[str, str]:
-    return translated(COMPATIBILITY_WORDING, language)
+    punctuation = PUNCTUATION.get(language or "en", {})
+    return {**translated(COMPATIBILITY_WORDING, language), **punctuation}
 
 
 # Spacing and separators, which differ between languages but are no words to
@@ -114,12 +120,11 @@ PUNCTUATION = {
 
 
 def translated(wording: dict[str, str], language: str | None) -> dict[str, str]:
-    words = catalog(language or "en")
-    punctuation = PUNCTUATION.get(language or "en", {})
-    return {
-        key: punctuation.get(key, words.get(text, text))
-        for key, text in wording.items()
-    }
+    return {key: translate(text, language) for key, text in wording.items()}
+
+
+def translate(text: str, language: str | None) -> str:
+    return catalog(language or "en").get(text, text)
 
 
 @functools.cache
@@ -131,7 +136,9 @@ def catalog(language: str) -> dict[str, str]:
     if not path.is_file():
         return {}
     with path.open("rb") as handle:
-        return {m.id: m.string for m in read_po(handle) if m.string and not m.fuzzy}
+        return {
+            m.id: m.string for m in read_po(handle) if m.id and m.string and not m.fuzzy
+        }
 
 
 def untranslated(node: nodes.Element) -> nodes.Element:
