@@ -54,7 +54,7 @@ extensions = [
     "translated_comments",  # comments in the pages' Python code: locale/LANG/LC_MESSAGES/code-comments.po
     "translated_downloads",  # a translated edition's scripts, notebooks and zips
     "folded_sections",  # `.. rst-class:: fold`: a section's claim shown, its proof folded
-    "notebook_kernels",  # the notebook pages' kernels: their edition, a cache per edition
+    "notebook_kernels",  # the notebook pages' kernels: the edition they print in
     "colab",  # "Open in Colab" on every page that has a notebook
     "api_examples",  # "Examples using X": mini-galleries, linked from the reference tables
     "sitemap",  # sitemap.xml of each edition, with hreflang alternates

@@ -129,6 +129,39 @@ def test_fingerprint_is_stable_and_sensitive_to_every_field():
     assert executed_gallery.environment.fingerprint(with_gpu) != digest
 
 
+def test_a_new_environment_or_first_notebook_cell_runs_every_example_again(tmp_path):
+    """sphinx-gallery writes an example's notebook only when it runs the example,
+    so a new first cell (another hosted URL) must run them all, as a new
+    environment must."""
+    from types import SimpleNamespace
+
+    def build(fingerprint: str, first_cell: str) -> bool:
+        """Whether an example's cached run survives a build with these settings."""
+        md5 = tmp_path / "auto_examples" / "plot_01.py.md5"
+        md5.parent.mkdir(exist_ok=True)
+        md5.write_text("cached")
+        gallery_conf = {
+            "plot_gallery": True,
+            "first_notebook_cell": first_cell,
+            "examples_dirs": "examples",
+            "gallery_dirs": "auto_examples",
+        }
+        config = SimpleNamespace(
+            sphinx_gallery_conf=gallery_conf,
+            executed_gallery_environment={"torch": fingerprint},
+            executed_gallery_fingerprint=fingerprint,
+        )
+        app = SimpleNamespace(config=config, srcdir=tmp_path)
+        executed_gallery.cache.invalidate_outputs_from_other_environments(app)
+        return md5.exists()
+
+    assert not build("a", "cell")  # no record yet
+    assert build("a", "cell")
+    assert not build("b", "cell")
+    assert not build("b", "another cell")
+    assert build("b", "another cell")
+
+
 def test_an_example_page_opens_with_title_downloads_answer_then_provenance():
     """The patterns that lay out an example page match what sphinx-gallery writes."""
     from sphinx_gallery.gen_rst import EXAMPLE_HEADER, RST_BLOCK_HEADER

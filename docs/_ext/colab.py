@@ -39,9 +39,7 @@ from sphinx.util import logging
 from executed_gallery.compatibility import site_modules
 from executed_gallery.gallery import (
     example_source,
-    gallery_dir_pairs,
     in_cuda_section,
-    plot_gallery_enabled,
 )
 from executed_gallery.wording import sentence_gap, translate, translated
 from translated_comments import edition_translations, translate_comments
@@ -59,8 +57,6 @@ COLAB_GITHUB = "https://colab.research.google.com/github"
 GITHUB = re.compile(r"^https://github\.com/([^/\s]+)/([^/\s]+?)(?:\.git)?/?$")
 # Names the cell that this extension writes, so that it is replaced, not repeated.
 CHECK_CALL = "_check_runtime()"
-# Next to sphinx-gallery's md5 files: the first cell that its notebooks hold.
-FIRST_CELL_FILE = ".first_notebook_cell.txt"
 
 # In English; each edition's translations are in its sphinx.po (wording.py).
 MESSAGES = {
@@ -249,25 +245,6 @@ def set_first_notebook_cell(app: Sphinx, config) -> None:
     config.sphinx_gallery_conf["first_notebook_cell"] = download_notebook_cell(
         config, "en"
     )
-
-
-def regenerate_notebooks_when_their_first_cell_changed(app: Sphinx) -> None:
-    """sphinx-gallery rewrites a notebook only when its example changed: when the
-    first cell changed (another hosted URL, another environment), run them again.
-
-    Runs before executed_gallery and sphinx-gallery look at their caches.
-    """
-    if not plot_gallery_enabled(app.config):
-        return  # nothing executes, so nothing cached may be thrown away
-    cell = app.config.sphinx_gallery_conf["first_notebook_cell"]
-    for _, gallery_dir in gallery_dir_pairs(app.srcdir, app.config):
-        record = gallery_dir / FIRST_CELL_FILE
-        if record.is_file() and record.read_text(encoding="utf-8") == cell:
-            continue
-        for md5 in gallery_dir.rglob("*.py.md5") if gallery_dir.is_dir() else []:
-            md5.unlink()
-        gallery_dir.mkdir(parents=True, exist_ok=True)
-        record.write_text(cell, encoding="utf-8")
 
 
 # -- Which pages have a notebook ---------------------------------------------------
@@ -513,13 +490,6 @@ def setup(app: Sphinx) -> dict:
         "colab_compatibility_page", "compatibility", "html", types=[str]
     )
     app.connect("config-inited", set_first_notebook_cell, priority=6)
-    # Before executed_gallery looks at the caches (priority 12), after sphinx-gallery
-    # has parsed plot_gallery (priority 10).
-    app.connect(
-        "builder-inited",
-        regenerate_notebooks_when_their_first_cell_changed,
-        priority=11,
-    )
     app.add_post_transform(AddColabButton)
     app.add_css_file("open-in-colab.css")  # in html_static_path (docs/_static)
     app.connect("build-finished", write_colab_notebooks)

@@ -1,13 +1,11 @@
-"""The notebook pages' kernels: the edition they print in, and a cache per edition.
+"""The notebook pages' kernels: the edition they print in, and the site's modules.
 
 The notebook pages (``quick-reference.md``, ``conversion-matrix.md``,
 ``dtypes.md``, ``misconceptions.md``) are executed while each edition is built.
 This extension tells their kernels which edition is being built
 (``SITE_LANGUAGE``, which docs/_ext/table_labels.py reads) and lets them import
-the site's modules (``PYTHONPATH``). It also keeps each edition's executed
-notebooks in a cache of their own: the English outputs cannot be reused for the
-Chinese edition once the notebooks print words, so each edition runs its
-notebooks itself.
+the site's modules (``PYTHONPATH``). executed_gallery gives each edition a
+notebook cache of its own, so each edition runs its notebooks itself.
 """
 
 from __future__ import annotations
@@ -19,17 +17,11 @@ from table_labels import LANGUAGE_VARIABLE
 
 
 def tell_notebooks_the_language(app, config) -> None:
-    edition = config.language
-    os.environ[LANGUAGE_VARIABLE] = edition
+    os.environ[LANGUAGE_VARIABLE] = config.language
     here = str(Path(__file__).parent)
     paths = os.environ.get("PYTHONPATH", "").split(os.pathsep)
     if here not in paths:
         os.environ["PYTHONPATH"] = os.pathsep.join(p for p in [here, *paths] if p)
-    # One notebook cache per edition (executed_gallery keys it on the environment).
-    if config.nb_execution_cache_path:
-        cache = Path(config.nb_execution_cache_path)
-        if cache.name != edition:
-            config.nb_execution_cache_path = str(cache / edition)
 
 
 def create_notebook_cache(app) -> None:
@@ -49,7 +41,6 @@ def create_notebook_cache(app) -> None:
 
 
 def setup(app) -> dict:
-    # After executed_gallery (priority 5) has chosen the cache folder.
-    app.connect("config-inited", tell_notebooks_the_language, priority=6)
+    app.connect("config-inited", tell_notebooks_the_language)
     app.connect("builder-inited", create_notebook_cache)
     return {"version": "1.0", "parallel_read_safe": True, "parallel_write_safe": True}

@@ -73,9 +73,11 @@ def configure(app: Sphinx, config) -> None:
         Path(app.confdir) / config.executed_gallery_compatibility
     )
 
+    # One notebook cache per environment and per edition: once the notebooks
+    # print words, the English outputs cannot serve the Chinese edition.
     if not config.nb_execution_cache_path:
         cache_root = Path(app.outdir).parent / ".jupyter_cache"
-        config.nb_execution_cache_path = str(cache_root / digest)
+        config.nb_execution_cache_path = str(cache_root / digest / config.language)
 
 
 def setup(app: Sphinx) -> dict:

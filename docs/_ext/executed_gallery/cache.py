@@ -6,6 +6,10 @@ changes, the ``.md5`` files go, so every example runs again (myst-nb's cache
 folder is keyed on the fingerprint in ``configure()``). sphinx-gallery has no
 setting that adds to the key of its cache: ``run_stale_examples`` would run
 every example in every build.
+
+The record holds the notebooks' first cell too (``first_notebook_cell``, set
+by colab.py): sphinx-gallery writes an example's notebook only when it runs the
+example, so a new first cell (another hosted URL) must run them all again.
 """
 
 from __future__ import annotations
@@ -27,27 +31,30 @@ def invalidate_outputs_from_other_environments(app: Sphinx) -> None:
     if not plot_gallery_enabled(app.config):
         return  # nothing executes, so nothing cached may be thrown away
     build_env = app.config.executed_gallery_environment
-    digest = app.config.executed_gallery_fingerprint
+    key = {
+        "fingerprint": app.config.executed_gallery_fingerprint,
+        "first_notebook_cell": app.config.sphinx_gallery_conf.get(
+            "first_notebook_cell"
+        ),
+    }
     for _, gallery_dir in gallery_dir_pairs(app.srcdir, app.config):
         record = gallery_dir / FINGERPRINT_FILE
-        previous = json.loads(record.read_text()) if record.is_file() else None
-        if previous and previous.get("fingerprint") == digest:
+        previous = json.loads(record.read_text()) if record.is_file() else {}
+        if {name: previous.get(name) for name in key} == key:
             continue
         stale = list(gallery_dir.rglob("*.md5")) if gallery_dir.is_dir() else []
         for md5 in stale:
             md5.unlink()
         if stale:
-            old = previous["environment"] if previous else "unrecorded"
             logger.info(
-                "executed_gallery: environment changed (was %s, now %s): "
-                "re-executing every example",
-                old,
+                "executed_gallery: environment or notebooks' first cell changed "
+                "(environment was %s, now %s): re-executing every example",
+                previous.get("environment", "unrecorded"),
                 build_env,
             )
         gallery_dir.mkdir(parents=True, exist_ok=True)
         record.write_text(
-            json.dumps({"fingerprint": digest, "environment": build_env}, indent=2)
-            + "\n"
+            json.dumps({**key, "environment": build_env}, indent=2) + "\n"
         )
 
 
