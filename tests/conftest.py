@@ -163,18 +163,20 @@ def browser():
         chromium.close()
 
 
+def desktop_page(browser):
+    from site_tour import DESKTOP
+
+    context = browser.new_context(viewport=DESKTOP)
+    yield context.new_page()
+    context.close()
+
+
 @pytest.fixture(scope="module")
 def shared_page(browser):
     """One page for the read-only checks that need no special context."""
-    context = browser.new_context(viewport={"width": 1280, "height": 800})
-    page = context.new_page()
-    yield page
-    context.close()
+    yield from desktop_page(browser)
 
 
 @pytest.fixture
 def page(browser):
-    context = browser.new_context(viewport={"width": 1280, "height": 800})
-    page = context.new_page()
-    yield page
-    context.close()
+    yield from desktop_page(browser)

@@ -105,12 +105,10 @@ def test_half_the_example_pages_fit_five_desktop_screens(measured, edition):
     )
 
 
-def test_examples_by_api_is_a_compact_list(browser, base_url):
-    context = browser.new_context(viewport=DESKTOP)
-    page = context.new_page()
+def test_examples_by_api_is_a_compact_list(page, base_url):
     for edition in EDITIONS:
         page.goto(f"{base_url}/{edition}/api-examples.html")
-        screens = page.evaluate("document.documentElement.scrollHeight") / 800
+        height = page.evaluate("document.documentElement.scrollHeight")
+        screens = height / DESKTOP["height"]
         assert screens <= 10, f"{edition}: {screens:.1f} desktop screens"
         assert page.locator("article img").count() == 0, "placeholder thumbnails"
-    context.close()

@@ -30,7 +30,7 @@ from browser_support import (
 )
 from run_examples import example_scripts, needs_cuda
 from site_builds import FROM_NUMPY_PAGE, REPO_ROOT, example_page
-from site_tour import AXE_PAGES
+from site_tour import AXE_PAGES, DESKTOP, PHONE
 
 SCREENSHOTS = REPO_ROOT / "test-artifacts" / "screenshots"
 
@@ -242,12 +242,11 @@ def test_links_jump_for_a_reader_who_asks_for_less_motion(
 
 
 @pytest.fixture
-def clipboard_page(browser, base_url):
-    context = browser.new_context(viewport={"width": 1280, "height": 800})
-    context.grant_permissions(["clipboard-read", "clipboard-write"], origin=base_url)
-    page = context.new_page()
-    yield page
-    context.close()
+def clipboard_page(page, base_url):
+    page.context.grant_permissions(
+        ["clipboard-read", "clipboard-write"], origin=base_url
+    )
+    return page
 
 
 def copy_with_button(page, block) -> str:
@@ -401,15 +400,14 @@ def test_axe_finds_no_serious_violations(site_tour, path):
 
 # -- Screenshots ---------------------------------------------------------------
 
-VIEWPORTS = {"desktop": (1280, 800), "mobile": (390, 844)}
+VIEWPORTS = {"desktop": DESKTOP, "mobile": PHONE}
 
 
 @pytest.mark.parametrize("viewport", VIEWPORTS)
 def test_screenshots_for_review(browser, base_url, viewport):
-    width, height = VIEWPORTS[viewport]
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     context = browser.new_context(
-        viewport={"width": width, "height": height},
+        viewport=VIEWPORTS[viewport],
         is_mobile=viewport == "mobile",
         has_touch=viewport == "mobile",
         device_scale_factor=1,
@@ -437,5 +435,6 @@ def test_screenshots_for_review(browser, base_url, viewport):
         overflow = page.evaluate(
             "document.documentElement.scrollWidth - document.documentElement.clientWidth"
         )
+        width = VIEWPORTS[viewport]["width"]
         assert overflow <= 0, f"{path} is {overflow}px wider than a {width}px screen"
     context.close()

@@ -243,16 +243,10 @@ def theme_messages() -> set[str]:
 def test_every_theme_string_has_a_chinese_translation():
     import sphinx
 
-    catalogs = [
-        REPO_ROOT / "docs/locale/zh_CN/LC_MESSAGES/sphinx.po",
-        Path(sphinx.__file__).parent / "locale/zh_CN/LC_MESSAGES/sphinx.po",
-    ]
-    translated: dict[str, str] = {}
-    for path in reversed(catalogs):  # the site's own catalog wins
-        with path.open("rb") as handle:
-            for message in read_po(handle):
-                if message.id and message.string and not message.fuzzy:
-                    translated[str(message.id)] = message.string
+    sphinx_catalog = Path(sphinx.__file__).parent / "locale/zh_CN/LC_MESSAGES/sphinx.po"
+    with sphinx_catalog.open("rb") as handle:
+        translated = {m.id for m in read_po(handle) if m.string and not m.fuzzy}
+    translated |= set(catalog("zh_CN"))  # the site's own sphinx.po
     missing = sorted(m for m in theme_messages() if m not in translated)
     assert not missing, "add these to docs/locale/zh_CN/LC_MESSAGES/sphinx.po: " + repr(
         missing
@@ -440,16 +434,20 @@ def python_code(path: Path) -> list[str]:
     ]
 
 
-def test_chinese_pages_show_the_same_code_with_chinese_comments(built_site):
-    html = built_site / "_build" / "html"
-    pages = ["index.html", "quick-reference.html", "misconceptions.html"] + sorted(
-        path.relative_to(html / "en").as_posix()
-        for path in (html / "en" / "auto_examples").rglob("plot_*.html")
+def test_chinese_pages_show_the_same_code_with_chinese_comments(site_html):
+    pages = [
+        "index.html",
+        "quick-reference.html",
+        "misconceptions.html",
+    ] + sorted(
+        path.relative_to(site_html / "en").as_posix()
+        for path in (site_html / "en" / "auto_examples").rglob("plot_*.html")
     )
     translated = 0
     for page in pages:
         blocks = {
-            edition: python_code(html / edition / page) for edition in ("en", "zh_CN")
+            edition: python_code(site_html / edition / page)
+            for edition in ("en", "zh_CN")
         }
         assert len(blocks["en"]) == len(blocks["zh_CN"]), page
         for english, chinese in zip(blocks["en"], blocks["zh_CN"], strict=True):
@@ -458,7 +456,7 @@ def test_chinese_pages_show_the_same_code_with_chinese_comments(built_site):
             )
             translated += english != chinese
     assert translated >= 30, f"only {translated} code blocks have Chinese comments"
-    home = built_page(html / "zh_CN" / "index.html")
+    home = built_page(site_html / "zh_CN" / "index.html")
     rules = home.select_one("article div.highlight pre").get_text()
     assert re.search(f"#[^\n]*[{HAN}]", rules), (
         "the home page's rules keep English comments"
@@ -569,7 +567,7 @@ def markdown_cells(notebook) -> list[str]:
     return [cell.source for cell in notebook.cells if cell.cell_type == "markdown"]
 
 
-def test_chinese_downloads_are_chinese_and_run_the_same_code(built_site):
+def test_chinese_downloads_are_chinese_and_run_the_same_code(site_html):
     import ast
     import zipfile
 
@@ -578,10 +576,9 @@ def test_chinese_downloads_are_chinese_and_run_the_same_code(built_site):
 
     from run_examples import example_scripts
 
-    html = built_site / "_build" / "html"
     downloads = {
         edition: {
-            path.name: path for path in (html / edition / "_downloads").rglob("*")
+            path.name: path for path in (site_html / edition / "_downloads").rglob("*")
         }
         for edition in ("en", "zh_CN")
     }

@@ -10,7 +10,6 @@ import shutil
 import signal
 import subprocess
 import sys
-import tomllib
 from pathlib import Path
 
 import pytest
@@ -88,6 +87,7 @@ NUMPY_2_ONLY_KEY = "examples/tensor_to_numpy/plot_02_numpy_2_only.py"
 BROKEN_KEY = "examples/tensor_to_numpy/plot_03_broken.py"
 NOTEBOOK_KEY = "docs/probe.md"
 OPTIONAL_KEY = "examples/tensor_to_numpy/plot_04_optional_library.py"
+ALL_KEYS = {GOOD_KEY, NUMPY_2_ONLY_KEY, BROKEN_KEY, NOTEBOOK_KEY, OPTIONAL_KEY}
 # A page that looks for a library this environment lacks, as the CuPy and JAX
 # pages do, and skips its checks without it.
 OPTIONAL_LIBRARY = (
@@ -137,9 +137,7 @@ def cell_run(folder: Path) -> tuple[Path, dict]:
 
 def test_every_page_is_recorded_with_its_source_hash_and_time(cell_run):
     root, cell = cell_run
-    assert set(cell["pages"]) == {
-        GOOD_KEY, NUMPY_2_ONLY_KEY, BROKEN_KEY, NOTEBOOK_KEY, OPTIONAL_KEY
-    }  # fmt: skip
+    assert set(cell["pages"]) == ALL_KEYS
     for key, record in cell["pages"].items():
         assert record["source"] == source_hash(root / key)
         assert record["seconds"] > 0
@@ -338,9 +336,7 @@ def test_each_cell_records_its_real_environment_and_every_page(mini_results):
     for cell in cells.values():
         assert cell["environment"]["torch"].startswith("2.13.0")
         assert re.fullmatch(r"\d{4}-\d\d-\d\d", cell["environment"]["date"])
-        assert set(cell["pages"]) == {
-            GOOD_KEY, NUMPY_2_ONLY_KEY, BROKEN_KEY, NOTEBOOK_KEY, OPTIONAL_KEY
-        }  # fmt: skip
+        assert set(cell["pages"]) == ALL_KEYS
         assert cell["pages"][OPTIONAL_KEY]["status"] == "not-run"
         assert cell["pages"][BROKEN_KEY]["failure"]["line"] == 12
         assert cell["pages"][NOTEBOOK_KEY]["status"] == "pass"
@@ -395,11 +391,8 @@ def test_a_checked_page_names_the_versions_it_passed_on(fixture_site):
     text = summary(fixture_site, "auto_examples/tensor_to_numpy/plot_01_good.html")
     assert "checked on torch 2.3.1–2.13.0, NumPy 1.26.4 and 2.4.6" in text
     assert "(2 environments, 2026-01-02)" in text
-
-
-def test_a_notebook_page_carries_the_same_line(fixture_site):
-    text = summary(fixture_site, "probe.html")
-    assert "checked on torch 2.3.1–2.13.0" in text
+    # A notebook page carries the same line.
+    assert "checked on torch 2.3.1–2.13.0" in summary(fixture_site, "probe.html")
 
 
 def test_a_result_for_an_older_source_is_never_a_pass(fixture_site):
@@ -411,12 +404,10 @@ def test_a_result_for_an_older_source_is_never_a_pass(fixture_site):
 
 
 def test_a_failing_cell_is_named_with_its_line_and_output(fixture_site):
-    html = page(
-        fixture_site, "auto_examples/tensor_to_numpy/plot_06_fails_somewhere.html"
-    )
-    assert "checked on torch 2.13.0, NumPy 2.4.6 (1 environment," in " ".join(
-        html.select_one(".compatibility-summary").get_text().split()
-    )
+    name = "auto_examples/tensor_to_numpy/plot_06_fails_somewhere.html"
+    text = summary(fixture_site, name)
+    assert "checked on torch 2.13.0, NumPy 2.4.6 (1 environment," in text
+    html = page(fixture_site, name)
     failure = " ".join(html.select_one("div.compatibility-failure").get_text().split())
     assert "Fails with torch 2.3.1+cu121, NumPy 1.26.4" in failure
     assert "(cell numpy1.26)" in failure and "line 16" in failure
@@ -541,14 +532,8 @@ def test_the_requires_grad_page_shows_what_torch_2_7_prints_where_later_releases
 # -- The declared range --------------------------------------------------------------
 
 
-def declared_range() -> dict:
-    with (REPO_ROOT / "compatibility" / "range.toml").open("rb") as handle:
-        return support_range(tomllib.load(handle))
-
-
 def test_the_range_spans_at_least_four_torch_releases_and_both_numpy_lines():
-    with (REPO_ROOT / "compatibility" / "range.toml").open("rb") as handle:
-        cells = tomllib.load(handle)["cells"]
+    cells = compat.load_range()["cells"]
     assert len({cell["torch"] for cell in cells}) >= 4
     numpy_lines = {cell["numpy"].split(".")[0] for cell in cells}
     assert numpy_lines == {"1", "2"}
@@ -560,7 +545,7 @@ def test_the_range_spans_at_least_four_torch_releases_and_both_numpy_lines():
 
 
 def test_the_readme_states_the_declared_range():
-    span = declared_range()
+    span = support_range(compat.load_range())
     readme = " ".join((REPO_ROOT / "README.md").read_text().split())
     assert f"torch {span['torch_oldest']} to {span['torch_newest']}" in readme
     wording = compatibility_wording("en")
@@ -826,8 +811,9 @@ def stated_boundaries() -> set[tuple[str, tuple[int, ...]]]:
 
 
 def test_every_boundary_a_page_states_has_a_cell_on_each_side():
-    declared = tomllib.loads((REPO_ROOT / "compatibility" / "range.toml").read_text())
-    cells = [cell for cell in declared["cells"] if not cell.get("requires_cuda")]
+    cells = [
+        cell for cell in compat.load_range()["cells"] if not cell.get("requires_cuda")
+    ]
 
     def ran(cell: dict, library: str) -> tuple[int, ...]:
         """The release of the library that the cell runs: its own, a pin, or the site's."""

@@ -152,9 +152,8 @@ def test_gallery_marks_the_cuda_section_as_not_executed(built_site):
         assert "This build had no CUDA" in status.get_text()
 
 
-def test_not_found_page_at_the_root_leads_to_pages_that_exist(built_site):
-    html_root = built_site / "_build" / "html"
-    page = built_page(html_root / "404.html")
+def test_not_found_page_at_the_root_leads_to_pages_that_exist(site_html):
+    page = built_page(site_html / "404.html")
     assert page.select_one("base")["href"] == "/tensor-conversions-fork/"
     links = [
         a["href"]
@@ -163,7 +162,7 @@ def test_not_found_page_at_the_root_leads_to_pages_that_exist(built_site):
     ]
     assert len(links) >= 6
     for link in links:
-        assert (html_root / link).is_file(), link
+        assert (site_html / link).is_file(), link
 
 
 def test_pages_carry_link_preview_tags_and_their_own_canonical_url(built_site):
@@ -213,16 +212,12 @@ def content_pages(site_html: Path, edition: str) -> list[str]:
     )
 
 
-def notebook_docnames(site: Path) -> list[str]:
+def notebook_docnames() -> list[str]:
     """Pages that have a notebook: every example, and every myst-nb page."""
-    examples = [
-        "auto_examples/"
-        + s.relative_to(REPO_ROOT / "examples").with_suffix("").as_posix()
-        for s in EXAMPLES
-    ]
+    examples = [example_page(script).removesuffix(".html") for script in EXAMPLES]
     notebook_pages = [
         page.stem
-        for page in (site / "docs").glob("*.md")
+        for page in (REPO_ROOT / "docs").glob("*.md")
         if "file_format: mystnb"
         in page.read_text(encoding="utf-8").split("\n---", 1)[0]
     ]
@@ -239,15 +234,14 @@ def colab_prefix() -> str:
 
 
 @pytest.mark.parametrize("edition", EDITIONS)
-def test_every_page_with_a_notebook_opens_it_in_colab(built_site, edition):
-    html_root = built_site / "_build" / "html"
+def test_every_page_with_a_notebook_opens_it_in_colab(site_html, edition):
     published = {
-        path.as_posix() for path in publish_notebooks.notebook_files(html_root)
+        path.as_posix() for path in publish_notebooks.notebook_files(site_html)
     }
     notebook_dir = site_location.NOTEBOOK_DIR
-    with_notebook = notebook_docnames(built_site)
+    with_notebook = notebook_docnames()
     for docname in with_notebook:
-        page = built_page(html_root / edition / f"{docname}.html")
+        page = built_page(site_html / edition / f"{docname}.html")
         buttons = page.select("a.open-in-colab-link")
         assert len(buttons) == 1, f"{docname}: {len(buttons)} Colab buttons"
         href = buttons[0]["href"]
@@ -255,11 +249,11 @@ def test_every_page_with_a_notebook_opens_it_in_colab(built_site, edition):
         path = href.removeprefix(colab_prefix())
         assert path == f"{edition}/{notebook_dir}/{docname}.ipynb"
         # The file that the link names was built, and the workflow publishes it there.
-        assert (html_root / path).is_file(), f"{docname}: {path} was not built"
+        assert (site_html / path).is_file(), f"{docname}: {path} was not built"
         assert path in published, f"{docname}: {path} is not on the notebooks branch"
-    for relative in content_pages(html_root, edition):
+    for relative in content_pages(site_html, edition):
         if relative.removesuffix(".html") not in with_notebook:
-            assert not built_page(html_root / edition / relative).select(
+            assert not built_page(site_html / edition / relative).select(
                 ".open-in-colab"
             ), f"{relative} has no notebook, but a Colab button"
     # Every published notebook belongs to a page.
@@ -268,25 +262,19 @@ def test_every_page_with_a_notebook_opens_it_in_colab(built_site, edition):
     )
 
 
-def first_cell(notebook) -> str:
-    cell = notebook.cells[0]
-    assert cell.cell_type == "code"
-    return cell.source
-
-
 @pytest.mark.parametrize("edition", EDITIONS)
-def test_every_colab_notebook_opens_with_the_runtime_check(built_site, edition):
+def test_every_colab_notebook_opens_with_the_runtime_check(site_html, edition):
     import numpy
 
-    html_root = built_site / "_build" / "html"
     notebook_dir = site_location.NOTEBOOK_DIR
-    notebooks = sorted((html_root / edition / notebook_dir).rglob("*.ipynb"))
+    notebooks = sorted((site_html / edition / notebook_dir).rglob("*.ipynb"))
     assert notebooks
     for path in notebooks:
         notebook = nbformat.read(path, as_version=4)
         nbformat.validate(notebook)
-        check = first_cell(notebook)
-        name = path.relative_to(html_root).as_posix()
+        name = path.relative_to(site_html).as_posix()
+        assert notebook.cells[0].cell_type == "code", name
+        check = notebook.cells[0].source
         assert "_check_runtime()" in check, name
         for version in (
             torch.__version__,
@@ -298,7 +286,7 @@ def test_every_colab_notebook_opens_with_the_runtime_check(built_site, edition):
             )
         # The compatibility page of the same edition, on the hosted site.
         assert f"{HOSTED}/{edition}/compatibility.html" in check, name
-        assert (html_root / edition / "compatibility.html").is_file()
+        assert (site_html / edition / "compatibility.html").is_file()
         if edition == "zh_CN":
             assert "当前运行" in check, name
         gpu = f"/{CUDA_DIR}/" in name
@@ -311,15 +299,14 @@ def test_every_colab_notebook_opens_with_the_runtime_check(built_site, edition):
 
 
 @pytest.mark.parametrize("edition", EDITIONS)
-def test_downloaded_notebooks_are_the_colab_notebooks(built_site, edition):
-    html_root = built_site / "_build" / "html"
+def test_downloaded_notebooks_are_the_colab_notebooks(site_html, edition):
     notebook_dir = site_location.NOTEBOOK_DIR
     for script in CPU_EXAMPLES:
         relative = script.relative_to(REPO_ROOT / "examples").with_suffix(".ipynb")
-        (download,) = (html_root / edition / "_downloads").rglob(relative.name)
+        (download,) = (site_html / edition / "_downloads").rglob(relative.name)
         downloaded = nbformat.read(download, as_version=4)
         colab = nbformat.read(
-            html_root / edition / notebook_dir / "auto_examples" / relative,
+            site_html / edition / notebook_dir / "auto_examples" / relative,
             as_version=4,
         )
         assert [c.source for c in downloaded.cells] == [c.source for c in colab.cells]
@@ -337,17 +324,16 @@ def local_file(html_root: Path, url: str) -> Path:
     return html_root / url.removeprefix(HOSTED + "/")
 
 
-def test_sitemap_lists_every_page_of_both_editions_once(built_site):
+def test_sitemap_lists_every_page_of_both_editions_once(site_html):
     from xml.etree import ElementTree
 
-    html_root = built_site / "_build" / "html"
-    index = ElementTree.parse(html_root / "sitemap.xml").getroot()
+    index = ElementTree.parse(site_html / "sitemap.xml").getroot()
     assert index.tag == f"{SITEMAP}sitemapindex"
     sitemaps = [loc.text for loc in index.iter(f"{SITEMAP}loc")]
     assert sitemaps == [f"{HOSTED}/{edition}/sitemap.xml" for edition in EDITIONS]
     listed, alternates = [], []
     for url in sitemaps:
-        urlset = ElementTree.parse(local_file(html_root, url)).getroot()
+        urlset = ElementTree.parse(local_file(site_html, url)).getroot()
         assert urlset.tag == f"{SITEMAP}urlset"
         for entry in urlset.iter(f"{SITEMAP}url"):
             listed.append(entry.find(f"{SITEMAP}loc").text)
@@ -363,24 +349,23 @@ def test_sitemap_lists_every_page_of_both_editions_once(built_site):
     expected = [
         f"{HOSTED}/{edition}/{page}"
         for edition in EDITIONS
-        for page in content_pages(html_root, edition)
+        for page in content_pages(site_html, edition)
     ]
     duplicates = [url for url, count in Counter(listed).items() if count > 1]
     assert not duplicates, duplicates
     assert sorted(listed) == sorted(expected)
     missing = sorted(
-        {url for url in alternates if not local_file(html_root, url).is_file()}
+        {url for url in alternates if not local_file(site_html, url).is_file()}
     )
     assert not missing, missing
-    robots = (html_root / "robots.txt").read_text()
+    robots = (site_html / "robots.txt").read_text()
     assert f"Sitemap: {HOSTED}/sitemap.xml" in robots.splitlines()
 
 
 @pytest.mark.parametrize("edition", EDITIONS)
-def test_every_page_names_its_editions_in_its_head(built_site, edition):
-    html_root = built_site / "_build" / "html"
-    for path in sorted((html_root / edition).rglob("*.html")):
-        relative = path.relative_to(html_root / edition).as_posix()
+def test_every_page_names_its_editions_in_its_head(site_html, edition):
+    for path in sorted((site_html / edition).rglob("*.html")):
+        relative = path.relative_to(site_html / edition).as_posix()
         links = {
             link["hreflang"]: link["href"]
             for link in built_page(path).select('head link[rel="alternate"][hreflang]')
@@ -388,7 +373,7 @@ def test_every_page_names_its_editions_in_its_head(built_site, edition):
         assert set(links) == {*HREFLANGS.values(), "x-default"}, relative
         for code, hreflang in HREFLANGS.items():
             assert links[hreflang] == f"{HOSTED}/{code}/{relative}", relative
-            assert local_file(html_root, links[hreflang]).is_file()
+            assert local_file(site_html, links[hreflang]).is_file()
         assert links["x-default"] == links["en"]
 
 
@@ -396,11 +381,10 @@ def test_every_page_names_its_editions_in_its_head(built_site, edition):
 
 
 @pytest.mark.parametrize("edition", EDITIONS)
-def test_every_repository_and_hosted_link_carries_the_forks_values(built_site, edition):
-    html_root = built_site / "_build" / "html"
+def test_every_repository_and_hosted_link_carries_the_forks_values(site_html, edition):
     kinds = Counter()
-    for relative in content_pages(html_root, edition):
-        page = built_page(html_root / edition / relative)
+    for relative in content_pages(site_html, edition):
+        page = built_page(site_html / edition / relative)
         expected_page = f"{HOSTED}/{edition}/{relative}"
         canonical = page.select_one('link[rel="canonical"]')
         assert canonical and canonical["href"] == expected_page, relative
@@ -424,14 +408,13 @@ def test_every_repository_and_hosted_link_carries_the_forks_values(built_site, e
         assert kinds["hosted"] == len(GPU_EXAMPLES), kinds
 
 
-def test_no_built_file_names_another_host_for_the_site(built_site):
+def test_no_built_file_names_another_host_for_the_site(site_html):
     placeholders = ("tensor-conversions.github.io", "github.com/tensor-conversions/")
-    html_root = built_site / "_build" / "html"
-    for path in html_root.rglob("*"):
+    for path in site_html.rglob("*"):
         if path.suffix in {".html", ".xml", ".txt", ".ipynb", ".js"}:
             text = path.read_text(encoding="utf-8", errors="replace")
             for placeholder in placeholders:
-                assert placeholder not in text, f"{path.relative_to(html_root)}"
+                assert placeholder not in text, f"{path.relative_to(site_html)}"
 
 
 # -- Examples using X -----------------------------------------------------------------
@@ -558,16 +541,16 @@ def test_a_folded_section_shows_its_claim_and_folds_its_proof(built_site, editio
     assert folded_pages >= 20
 
 
-def test_notebooks_leave_the_fold_marker_out(built_site):
-    html = built_site / "_build" / "html"
+def test_notebooks_leave_the_fold_marker_out(site_html):
     notebooks = {
-        path.relative_to(html): path.read_text() for path in html.rglob("*.ipynb")
+        path.relative_to(site_html): path.read_text()
+        for path in site_html.rglob("*.ipynb")
     }
-    for archive in html.rglob("*.zip"):
+    for archive in site_html.rglob("*.zip"):
         with zipfile.ZipFile(archive) as members:
             notebooks.update(
                 {
-                    archive.relative_to(html) / name: members.read(name).decode()
+                    archive.relative_to(site_html) / name: members.read(name).decode()
                     for name in members.namelist()
                     if name.endswith(".ipynb")
                 }
