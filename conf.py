@@ -23,7 +23,7 @@ copyright = "2026, The Tensor Conversions contributors"
 # From the environment, in one place (docs/_ext/site_location.py), which the
 # tools read too.
 
-from site_location import NOTEBOOK_DIR, NOTEBOOKS_BRANCH, site_location  # noqa: E402
+from site_location import site_location  # noqa: E402
 
 _location = site_location()
 REPOSITORY_URL = _location.repository_url
@@ -128,19 +128,13 @@ sphinx_gallery_conf = {
 
 executed_gallery_cuda_dir = "gpu"
 executed_gallery_time_limit = 120  # seconds per example; a hang fails the build
-# range.toml and results.json of the compatibility grid (nox -s compat).
-executed_gallery_compatibility = "compatibility"
 
 # -- Open in Colab (docs/_ext/colab.py) ----------------------------------------------
 
 colab_repository_url = REPOSITORY_URL
-colab_branch = NOTEBOOKS_BRANCH
-colab_notebook_dir = NOTEBOOK_DIR
-colab_compatibility_page = "compatibility"
 
 # -- "Examples using X" (docs/_ext/api_examples.py) ------------------------------------
 
-api_examples_page = "api-examples"
 # Calls in these pages' tables link to their mini-galleries. In those tables `t`
 # is a tensor and `a` an array, and NumPy is imported as `np`.
 api_examples_link_pages = ["quick-reference", "conversion-matrix"]

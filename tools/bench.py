@@ -61,18 +61,22 @@ def timed_build(
         text=True,
         env={**os.environ, **(env or {})},
     )
-    seconds = time.perf_counter() - started
+    return counted(name, result, time.perf_counter() - started)
+
+
+def counted(name: str, result, seconds: float, note: str = "") -> Measurement:
+    """A build's time, and the examples and notebooks its output says it executed."""
     output = result.stdout + result.stderr
     if result.returncode != 0:
         raise RuntimeError(f"{name}: the build failed:\n{output[-3000:]}")
     examples = sum(int(count) for count in EXAMPLES_EXECUTED.findall(output))
     notebooks = len(NOTEBOOK_EXECUTED.findall(output))
-    return Measurement(name, seconds, examples, notebooks)
+    return Measurement(name, seconds, examples, notebooks, note)
 
 
 def example_to_edit(root: Path) -> Path:
     """A typical example, the first of the first section (not the slow cost one)."""
-    scripts = sorted((root / "examples").rglob("plot_*.py"))
+    scripts = run_examples.example_scripts(examples=root / "examples")
     typical = [path for path in scripts if path.parent.name == "tensor_to_numpy"]
     return (typical or scripts)[0]
 
@@ -156,15 +160,8 @@ def measure_fresh_clone(workdir: Path, name: str, cold_cache: bool) -> Measureme
         text=True,
         env=env,
     )
-    seconds = time.perf_counter() - started
-    if result.returncode != 0:
-        output = result.stdout + result.stderr
-        raise RuntimeError(f"{name}: nox -s docs failed:\n{output[-3000:]}")
-    output = result.stdout + result.stderr
-    examples = sum(int(count) for count in EXAMPLES_EXECUTED.findall(output))
-    notebooks = len(NOTEBOOK_EXECUTED.findall(output))
     note = f"{installed:.1f} s to install nox, then nox -s docs"
-    return Measurement(name, seconds, examples, notebooks, note)
+    return counted(name, result, time.perf_counter() - started, note)
 
 
 def measure_once(workdir: Path, source: Path, with_nox: bool) -> list[Measurement]:

@@ -135,26 +135,12 @@ def available_languages(root: Path = REPO_ROOT) -> list[str]:
     ]
 
 
-def cuda_is_available() -> bool:
-    """executed_gallery's own test, asked here before Sphinx creates anything."""
-    from executed_gallery import environment
-
-    return environment.has_cuda(environment.current())
-
-
 def sphinx_command(
     root: Path, language: str, extra: list[str], require_cuda: bool
 ) -> list[str]:
-    # tools/sphinx_build.py: python -m sphinx, quicker to exit.
-    runner = [sys.executable, str(Path(__file__).with_name("sphinx_build.py"))]
-    return runner + sphinx_arguments(root, language, extra, require_cuda)
-
-
-def sphinx_arguments(
-    root: Path, language: str, extra: list[str], require_cuda: bool
-) -> list[str]:
-    """sphinx-build's arguments for one edition."""
+    """sphinx-build for one edition (tools/sphinx_build.py: python -m sphinx, quicker to exit)."""
     command = [
+        sys.executable, str(Path(__file__).with_name("sphinx_build.py")),
         "-b", "html",
         "-c", str(root),  # conf.py sits at the repository root
         str(root / "docs"),
@@ -194,29 +180,21 @@ def publish(root: Path, language: str) -> None:
     write_sitemap_index(html, hosted_url, editions(root))
 
 
-def build(
-    root: Path = REPO_ROOT,
-    languages: list[str] | None = None,
-    extra: list[str] | None = None,
-    require_cuda: bool = False,
-) -> int:
+def build(languages: list[str] | None, extra: list[str], require_cuda: bool) -> int:
     """Build and publish each edition in turn; return sphinx-build's exit status."""
-    if require_cuda and not cuda_is_available():
+    from executed_gallery import environment  # its own test, before Sphinx starts
+
+    if require_cuda and not environment.has_cuda(environment.current()):
         print(
             "build_site: --require-cuda was given, but torch sees no CUDA device "
             "on this machine. Nothing was built.",
             file=sys.stderr,
         )
         return 2
-    return build_editions(root, languages, extra, require_cuda)
-
-
-def build_editions(
-    root: Path, languages: list[str] | None, extra: list[str] | None, require_cuda: bool
-) -> int:
+    root = REPO_ROOT
     for index, language in enumerate(languages or available_languages(root)):
         started = time.perf_counter()
-        command = sphinx_command(root, language, list(extra or []), require_cuda)
+        command = sphinx_command(root, language, extra, require_cuda)
         if index > 0:
             # The first edition ran every example and notebook, so this one only
             # reads cached outputs: Sphinx can read and write with every core.
@@ -251,9 +229,7 @@ def main(argv: list[str] | None = None) -> int:
         help="build only this edition (repeatable); default: every edition",
     )
     options, extra = parser.parse_known_args(argv)
-    return build(
-        languages=options.language, extra=extra, require_cuda=options.require_cuda
-    )
+    return build(options.language, extra, options.require_cuda)
 
 
 if __name__ == "__main__":

@@ -3,7 +3,7 @@
     python tools/publish_notebooks.py SITE DEST
 
 SITE is a built site (``_build/html``). Every edition's notebooks
-(``LANG/<colab_notebook_dir>/**.ipynb``, written by docs/_ext/colab.py) are
+(``LANG/<NOTEBOOK_DIR>/**.ipynb``, written by docs/_ext/colab.py) are
 copied into DEST at the same paths, which are the paths that the Colab links on
 the pages name, and a README says what the branch is. The hosted workflow
 commits DEST as the only commit of the branch that conf.py names

@@ -44,14 +44,6 @@ def run_downloads(scripts: list[Path], jobs: int = os.cpu_count() or 1) -> list[
     return run_scripts(scripts, plain=True, jobs=jobs)
 
 
-def run_in_this_process(scripts: list[Path]) -> None:
-    import matplotlib
-
-    matplotlib.use("Agg")
-    for script in scripts:
-        runpy.run_path(str(script), run_name="__main__")
-
-
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--cuda-only", action="store_true", help="only examples/gpu/")
@@ -66,7 +58,11 @@ def main(argv: list[str] | None = None) -> int:
 
     if options.one_process:
         started = time.perf_counter()
-        run_in_this_process(scripts)
+        import matplotlib
+
+        matplotlib.use("Agg")
+        for script in scripts:
+            runpy.run_path(str(script), run_name="__main__")
         print(
             f"ran {len(scripts)} examples in one process in {time.perf_counter() - started:.1f} s"
         )

@@ -26,17 +26,18 @@ from __future__ import annotations
 import ast
 import hashlib
 import json
+import pkgutil
 from pathlib import Path
 
 from docutils import nodes
-from sphinx import addnodes
 from sphinx.application import Sphinx
 from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
 from sphinx.util.osutil import relative_uri
 
-from executed_gallery.gallery import gallery_dir_pairs
+from executed_gallery.compatibility import page_link
+from executed_gallery.gallery import example_pages
 from executed_gallery.wording import untranslated
 
 logger = logging.getLogger(__name__)
@@ -97,23 +98,12 @@ class CallFinder:
 
     @staticmethod
     def resolve(name: str):
-        import importlib
-
-        parts = name.split(".")
-        if parts[0] not in ("torch", "numpy"):
+        if name.split(".")[0] not in ("torch", "numpy"):
             return None
-        for split in range(len(parts), 0, -1):
-            try:
-                obj = importlib.import_module(".".join(parts[:split]))
-            except ImportError:
-                continue
-            try:
-                for part in parts[split:]:
-                    obj = getattr(obj, part)
-            except AttributeError:
-                return None
-            return obj
-        return None
+        try:
+            return pkgutil.resolve_name(name)  # imports the modules, then getattr
+        except (ImportError, AttributeError, ValueError):
+            return None
 
     # What kind of value an expression gives ---------------------------------
 
@@ -215,24 +205,13 @@ def called_apis(source: str) -> set[str]:
 # -- Every example, cached -----------------------------------------------------------
 
 
-def example_scripts(srcdir, config) -> dict[Path, str]:
-    """``{script: the docname of its page}`` for every example, in a stable order."""
-    srcdir = Path(srcdir).resolve()
-    found = {}
-    for examples_dir, gallery_dir in gallery_dir_pairs(srcdir, config):
-        for script in sorted(examples_dir.rglob("plot_*.py")):
-            page = gallery_dir / script.relative_to(examples_dir).with_suffix("")
-            found[script] = page.relative_to(srcdir).as_posix()
-    return found
-
-
 def backreferences_dir(app: Sphinx) -> Path:
     return Path(app.srcdir) / app.config.sphinx_gallery_conf["backreferences_dir"]
 
 
 def api_calls_by_example(app: Sphinx) -> dict[str, list[str]]:
     """``{script path: [API, ...]}``, from the cache when no script changed."""
-    scripts = example_scripts(app.srcdir, app.config)
+    scripts = example_pages(app.srcdir, app.config)
     digest = hashlib.sha256()
     for script in scripts:
         digest.update(str(script).encode() + b"\0" + script.read_bytes() + b"\0")
@@ -258,7 +237,7 @@ def record_example_pages(app: Sphinx) -> None:
         return
     calls = api_calls_by_example(app)
     pages = {}
-    for script, docname in example_scripts(app.srcdir, app.config).items():
+    for script, docname in example_pages(app.srcdir, app.config).items():
         for api in calls.get(str(script), []):
             pages.setdefault(api, []).append(docname)
     app.api_example_pages = dict(sorted(pages.items()))
@@ -282,7 +261,7 @@ class ApiExampleList(SphinxDirective):
     call it, by title. A section per API, anchored at its full name."""
 
     def run(self) -> list[nodes.Node]:
-        for script in example_scripts(self.env.srcdir, self.config):
+        for script in example_pages(self.env.srcdir, self.config):
             self.env.note_dependency(str(script))
         # Chinese separates titles, which may hold 、, with a full-width ；.
         separator = "；" if self.config.language.startswith("zh") else " · "
@@ -294,15 +273,7 @@ class ApiExampleList(SphinxDirective):
             for docname in docnames:
                 if len(pages):
                     pages += nodes.Text(separator)
-                reference = addnodes.pending_xref(
-                    "",
-                    refdomain="std",
-                    reftype="doc",
-                    reftarget="/" + docname,
-                    refexplicit=False,
-                )
-                reference += nodes.inline(text=docname)
-                pages += reference
+                pages += page_link(None, docname)
             section += pages
             sections.append(untranslated(section))
         # Two columns where the screen is wide enough (docs/_static/site.css).

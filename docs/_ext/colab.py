@@ -2,11 +2,11 @@
 
 Every example page (sphinx-gallery writes its notebook) and every notebook page
 (myst-nb reads its MyST source as a notebook) gets a notebook at a stable path
-in its edition, ``LANG/<colab_notebook_dir>/DOCNAME.ipynb``. The hosted workflow
-copies those files, at the same paths, to the branch ``colab_branch`` of the
+in its edition, ``LANG/<NOTEBOOK_DIR>/DOCNAME.ipynb``. The hosted workflow
+copies those files, at the same paths, to the branch ``NOTEBOOKS_BRANCH`` of the
 repository (``tools/publish_notebooks.py``), and the page's "Open in Colab"
-link is built from the same settings, so a link always names a file that this
-build wrote.
+link is built from the same two names (``site_location.py``), so a link always
+names a file that this build wrote.
 
 Each notebook opens with a cell that prints the torch, NumPy and Python
 versions and the device it runs on, says when they differ from the ones that
@@ -36,12 +36,13 @@ from sphinx.application import Sphinx
 from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util import logging
 
-from executed_gallery.compatibility import site_modules
+from executed_gallery.compatibility import GRID_PAGE, site_modules
 from executed_gallery.gallery import (
     example_source,
     in_cuda_section,
 )
 from executed_gallery.wording import sentence_gap, translate, translated
+from site_location import NOTEBOOK_DIR, NOTEBOOKS_BRANCH
 from translated_comments import edition_translations, translate_comments
 from translated_downloads import (
     MYST_TARGET,
@@ -175,10 +176,7 @@ def colab_url(repository: str, branch: str, path: str) -> str:
 def compatibility_url(config, language: str) -> str | None:
     if not config.site_url:
         return None
-    return (
-        f"{config.site_url.rstrip('/')}/{language}/"
-        f"{config.colab_compatibility_page}.html"
-    )
+    return f"{config.site_url.rstrip('/')}/{language}/{GRID_PAGE}.html"
 
 
 def first_cell(
@@ -225,13 +223,13 @@ def first_cell(
 # -- Configuration ---------------------------------------------------------------
 
 
-def download_notebook_cell(config, language: str) -> str:
-    """The check that opens an edition's downloadable notebooks (no GPU stop)."""
+def download_notebook_cell(config, language: str, needs_gpu: bool = False) -> str:
+    """The check that opens an edition's notebooks (the downloads': no GPU stop)."""
     return first_cell(
         config.executed_gallery_environment,
         language,
         compatibility_url(config, language),
-        needs_gpu=False,
+        needs_gpu,
     )
 
 
@@ -260,28 +258,15 @@ def is_example_page(srcdir, config, docname: str) -> bool:
     return script is not None and script.suffix == ".py"
 
 
+def has_notebook(env, config, docname: str) -> bool:
+    return is_example_page(env.srcdir, config, docname) or is_notebook_page(
+        env, docname
+    )
+
+
 def page_needs_gpu(srcdir, config, docname: str) -> bool:
     script = example_source(srcdir, config, docname)
     return script is not None and in_cuda_section(srcdir, config, script)
-
-
-def example_pages(app: Sphinx) -> list[tuple[str, Path]]:
-    """(docname, script) of every example page of the build."""
-    found = []
-    for docname in sorted(app.env.found_docs):
-        script = example_source(app.srcdir, app.config, docname)
-        if script is not None and script.suffix == ".py":
-            found.append((docname, script))
-    return found
-
-
-def pages_with_notebooks(app: Sphinx) -> list[str]:
-    return sorted(
-        docname
-        for docname in app.env.found_docs
-        if is_example_page(app.srcdir, app.config, docname)
-        or is_notebook_page(app.env, docname)
-    )
 
 
 # -- The notebooks ------------------------------------------------------------------
@@ -356,21 +341,14 @@ def page_notebook(app: Sphinx, docname: str) -> nbformat.NotebookNode | None:
     )
 
 
-def colab_notebook(
-    app: Sphinx, docname: str, language: str
-) -> nbformat.NotebookNode | None:
+def colab_notebook(app: Sphinx, docname: str) -> nbformat.NotebookNode | None:
     """The page's notebook, opened by this edition's runtime check, without outputs."""
     notebook = page_notebook(app, docname)
     if notebook is None:
         return None  # a script that does not parse: sphinx-gallery reports it
     needs_gpu = page_needs_gpu(app.srcdir, app.config, docname)
     check = nbformat.v4.new_code_cell(
-        first_cell(
-            app.config.executed_gallery_environment,
-            language,
-            compatibility_url(app.config, language),
-            needs_gpu,
-        )
+        download_notebook_cell(app.config, app.config.language, needs_gpu)
     )
     check.pop("id", None)  # nbformat 4.4, as sphinx-gallery writes: no random ids
     cells = notebook.cells
@@ -403,14 +381,15 @@ def colab_notebook(
 def write_colab_notebooks(app: Sphinx, exception) -> None:
     if exception is not None or app.builder.format != "html":
         return
-    language = app.config.language
     written = 0
-    for docname in pages_with_notebooks(app):
-        notebook = colab_notebook(app, docname, language)
+    for docname in sorted(app.env.found_docs):
+        if not has_notebook(app.env, app.config, docname):
+            continue
+        notebook = colab_notebook(app, docname)
         if notebook is None:
             continue
         text = nbformat.writes(notebook) + "\n"
-        target = Path(app.outdir, app.config.colab_notebook_dir, f"{docname}.ipynb")
+        target = Path(app.outdir, NOTEBOOK_DIR, f"{docname}.ipynb")
         if target.is_file() and target.read_text(encoding="utf-8") == text:
             continue
         target.parent.mkdir(parents=True, exist_ok=True)
@@ -427,8 +406,8 @@ def page_colab_url(config, docname: str) -> str | None:
     repository = github_repository(config.colab_repository_url)
     if not repository or not config.site_url:
         return None
-    path = notebook_path(config.language, config.colab_notebook_dir, docname)
-    return colab_url(repository, config.colab_branch, path)
+    path = notebook_path(config.language, NOTEBOOK_DIR, docname)
+    return colab_url(repository, NOTEBOOKS_BRANCH, path)
 
 
 def colab_button(url: str, language: str, needs_gpu: bool) -> nodes.Element:
@@ -454,10 +433,7 @@ class AddColabButton(SphinxPostTransform):
 
     def run(self, **kwargs) -> None:
         srcdir, config, docname = self.env.srcdir, self.config, self.env.docname
-        if not (
-            is_example_page(srcdir, config, docname)
-            or is_notebook_page(self.env, docname)
-        ):
+        if not has_notebook(self.env, config, docname):
             return
         url = page_colab_url(config, docname)
         title = next(iter(self.document.findall(nodes.title)), None)
@@ -484,11 +460,6 @@ class AddColabButton(SphinxPostTransform):
 
 def setup(app: Sphinx) -> dict:
     app.add_config_value("colab_repository_url", "", "html", types=[str])
-    app.add_config_value("colab_branch", "notebooks", "html", types=[str])
-    app.add_config_value("colab_notebook_dir", "notebooks", "html", types=[str])
-    app.add_config_value(
-        "colab_compatibility_page", "compatibility", "html", types=[str]
-    )
     app.connect("config-inited", set_first_notebook_cell, priority=6)
     app.add_post_transform(AddColabButton)
     app.add_css_file("open-in-colab.css")  # in html_static_path (docs/_static)

@@ -24,13 +24,14 @@ import tokenize
 from pathlib import Path
 
 from babel.messages.catalog import Catalog
-from babel.messages.pofile import read_po, write_po
+from babel.messages.pofile import write_po
 from docutils import nodes
 from myst_nb.core.read import read_myst_markdown_notebook
 from sphinx.application import Sphinx
 from sphinx.transforms import SphinxTransform
 
 from executed_gallery.compatibility import site_modules
+from executed_gallery.wording import read_translations
 
 DOMAIN = "code-comments"
 PYTHON = {"python", "python3", "py", "ipython", "ipython3", "default"}
@@ -119,17 +120,6 @@ def catalog_path(app: Sphinx, domain: str = DOMAIN) -> Path | None:
         if path.is_file():
             return path
     return None
-
-
-def read_translations(path: Path) -> dict[str, str]:
-    """{message: translation} of a catalog, for the messages translated and current."""
-    with path.open("rb") as handle:
-        catalog = read_po(handle)
-    return {
-        message.id: message.string
-        for message in catalog
-        if message.id and message.string and not message.fuzzy
-    }
 
 
 def edition_translations(app: Sphinx) -> dict[str, str]:

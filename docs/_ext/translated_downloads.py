@@ -20,18 +20,19 @@ from __future__ import annotations
 import json
 import re
 import tempfile
-import unicodedata
 import zipfile
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import nbformat
+from docutils.utils import column_width
 from sphinx.application import Sphinx
 from sphinx.errors import ExtensionError
-from sphinx.util import logging
+from sphinx.util import docname_join, logging
 from sphinx_gallery import py_source_parser
 from sphinx_gallery.notebook import jupyter_notebook
 
+from executed_gallery.gallery import example_pages
 from folded_sections import without_fold_markers
 from translated_comments import (
     catalog_path,
@@ -53,11 +54,6 @@ TEXT_BLOCK_START = re.compile(r"^# ?%%")
 
 
 # -- Text ------------------------------------------------------------------------
-
-
-def display_width(text: str) -> int:
-    """Columns that the text takes in a terminal: wide characters take two."""
-    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
 
 
 def joined(lines: list[str]) -> str:
@@ -114,7 +110,7 @@ def translate_run(run: list[str], translate: Translate) -> list[str]:
     if len(run) == 2 and RST_UNDERLINE.match(run[1]):
         title = translate(run[0].strip())
         if title:
-            return [title, run[1].strip()[0] * display_width(title)]
+            return [title, run[1].strip()[0] * column_width(title)]
     heading = MARKDOWN_HEADING.match(run[0])
     if len(run) == 1 and heading:
         title = translate(heading.group(2).strip())
@@ -232,12 +228,7 @@ def reference_resolver(app: Sphinx, docname: str) -> Callable[[str], str]:
 
     def target_of(kind: str, target: str) -> tuple[str, str, str] | None:
         if kind == "doc":
-            path = (
-                target.lstrip("/")
-                if target.startswith("/")
-                else (str(Path(docname).parent / target))
-            )
-            path = str(Path(path))  # "./x" and "a/../b" as Sphinx names them
+            path = docname_join(docname, target)  # as Sphinx's :doc: resolves it
             if path not in env.titles:
                 return None
             return path, "", env.titles[path].astext()
@@ -342,10 +333,8 @@ def write_downloads(app: Sphinx, exception) -> None:
     and in every edition without the page's fold markers in the notebooks."""
     if exception is not None or app.builder.format != "html":
         return
-    from colab import example_pages  # colab imports this module
-
     replacements: dict[str, bytes] = {}
-    for docname, script in example_pages(app):
+    for script, docname in example_pages(app.srcdir, app.config).items():
         made = example_download(app, docname, script)
         if made is None:
             continue

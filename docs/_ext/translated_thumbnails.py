@@ -20,6 +20,8 @@ from pathlib import Path
 from docutils import nodes
 from sphinx.application import Sphinx
 
+from executed_gallery.wording import read_translations
+
 TOOLTIP = re.compile(
     r'(<div class="sphx-glr-thumbcontainer"[^>]*\btooltip=")([^"]*)(")'
 )
@@ -49,41 +51,30 @@ def catalogs(catalog_dir: Path) -> tuple[tuple[Path, int], ...]:
 
 
 @cache
-def _translations(
-    catalog_files: tuple[tuple[Path, int], ...],
-) -> dict[str, tuple[str, Path]]:
-    """English thumbnail text -> (translated text, catalog it came from)."""
-    from babel.messages.pofile import read_po
+def _translations(catalog_files: tuple[tuple[Path, int], ...]) -> dict[str, str]:
+    """English thumbnail text -> translated text."""
     from sphinx_gallery.gen_rst import _sanitize_rst
 
-    found: dict[str, tuple[str, Path]] = {}
+    found: dict[str, str] = {}
     for path, _mtime in catalog_files:
-        with path.open("rb") as handle:
-            catalog = read_po(handle)
-        for message in catalog:
-            if message.id and message.string and not message.fuzzy:
-                english = _sanitize_rst(" ".join(str(message.id).split()))
-                found.setdefault(english, (plain_text(message.string), path))
+        for english, translated in read_translations(path).items():
+            english = _sanitize_rst(" ".join(str(english).split()))
+            found.setdefault(english, plain_text(translated))
     return found
 
 
-def translate_thumbnail_html(
-    raw: str, translations: dict[str, tuple[str, Path]]
-) -> tuple[str, set[Path]]:
-    """Return the raw HTML with its tooltip and title translated, and the catalogs used."""
-    used: set[Path] = set()
+def translate_thumbnail_html(raw: str, translations: dict[str, str]) -> str:
+    """Return the raw HTML with its tooltip and title translated."""
 
     def replace(match: re.Match, quote: bool) -> str:
         english = html.unescape(match.group(2)).strip()
         if english not in translations:
             return match.group()
-        translated, catalog = translations[english]
-        used.add(catalog)
-        return match.group(1) + html.escape(translated, quote=quote) + match.group(3)
+        translated = html.escape(translations[english], quote=quote)
+        return match.group(1) + translated + match.group(3)
 
     raw = TOOLTIP.sub(lambda match: replace(match, quote=True), raw)
-    raw = TITLE.sub(lambda match: replace(match, quote=False), raw)
-    return raw, used
+    return TITLE.sub(lambda match: replace(match, quote=False), raw)
 
 
 def gallery_catalog_dirs(app: Sphinx) -> list[Path]:
@@ -101,7 +92,7 @@ def gallery_catalog_dirs(app: Sphinx) -> list[Path]:
 def translate_thumbnails(app: Sphinx, doctree: nodes.document) -> None:
     if app.config.language == "en":
         return
-    translations: dict[str, tuple[str, Path]] = {}
+    translations: dict[str, str] = {}
     files: list[Path] = []
     for catalog_dir in reversed(gallery_catalog_dirs(app)):
         if catalog_dir.is_dir():
@@ -116,7 +107,7 @@ def translate_thumbnails(app: Sphinx, doctree: nodes.document) -> None:
         text = raw.astext()
         if "sphx-glr-thumb" not in text:
             continue
-        translated, _used = translate_thumbnail_html(text, translations)
+        translated = translate_thumbnail_html(text, translations)
         if translated != text:
             raw.replace_self(nodes.raw(raw.rawsource, translated, format="html"))
         # Re-read this page when any example's translation changes (or first appears).

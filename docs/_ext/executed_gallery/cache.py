@@ -15,11 +15,17 @@ example, so a new first cell (another hosted URL) must run them all again.
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 from sphinx.application import Sphinx
 from sphinx.util import logging
 
-from .gallery import gallery_dir_pairs, plot_gallery_enabled, runs_in_this_build
+from .gallery import (
+    example_pages,
+    gallery_dir_pairs,
+    plot_gallery_enabled,
+    runs_in_this_build,
+)
 
 logger = logging.getLogger(__name__)
 
@@ -67,14 +73,12 @@ def examples_to_run(srcdir, config) -> int:
     from sphinx_gallery.utils import get_md5sum
 
     count = 0
-    for examples_dir, gallery_dir in gallery_dir_pairs(srcdir, config):
-        for script in examples_dir.rglob("plot_*.py"):
-            if not runs_in_this_build(config, script):
-                continue
-            target = gallery_dir / script.relative_to(examples_dir)
-            md5 = target.with_name(target.name + ".md5")
-            if not md5.is_file() or md5.read_text() != get_md5sum(script, mode="t"):
-                count += 1
+    for script, docname in example_pages(srcdir, config).items():
+        md5 = Path(srcdir, docname + ".py.md5")
+        if runs_in_this_build(config, script) and (
+            not md5.is_file() or md5.read_text() != get_md5sum(script, mode="t")
+        ):
+            count += 1
     return count
 
 

@@ -354,39 +354,32 @@ def summary_sentences(
     return sentences
 
 
-class CompatibilitySummary:
-    """Builds the per-page line; shared by the example and notebook directives."""
-
-    def __init__(self, directive: SphinxDirective, key: str, source: Path):
-        self.directive = directive
-        self.key = key
-        self.source = source
-
-    def nodes(self) -> list[nodes.Node]:
-        config = self.directive.config
-        folder = compatibility_folder(self.directive.config)
-        if not (folder / "range.toml").is_file():
-            return []
-        wording = compatibility_wording(config.language)
-        grid = Grid.load(folder)
-        status = page_status(grid, self.key, source_hash(self.source))
-        root = Path(config.executed_gallery_repository)
-        libraries = library_versions(
-            grid, status.passed_cells, imported_distributions(self.source), root
-        )
-        paragraph = nodes.paragraph(classes=["compatibility-summary"])
-        paragraph += nodes.strong(text=wording["heading"])
-        gap = wording["sentence_gap"]  # Chinese sentences end in 。 and need none
-        paragraph += nodes.Text(
-            gap + gap.join(summary_sentences(status, wording, libraries))
-        )
-        if GRID_PAGE in self.directive.env.found_docs:
-            paragraph += nodes.Text(gap)
-            paragraph += page_link(wording["see_grid"], GRID_PAGE)
-        result: list[nodes.Node] = [paragraph]
-        for name, environment, failure in status.failed:
-            result.append(failure_node(name, environment, failure, wording))
-        return [untranslated(node) for node in result]
+def compatibility_summary(directive: SphinxDirective, source: Path) -> list[nodes.Node]:
+    """The per-page line of the example and notebook directives, and its failures."""
+    config = directive.config
+    folder = compatibility_folder(config)
+    if not (folder / "range.toml").is_file():
+        return []
+    wording = compatibility_wording(config.language)
+    grid = Grid.load(folder)
+    root = Path(config.executed_gallery_repository)
+    status = page_status(grid, source.relative_to(root).as_posix(), source_hash(source))
+    libraries = library_versions(
+        grid, status.passed_cells, imported_distributions(source), root
+    )
+    paragraph = nodes.paragraph(classes=["compatibility-summary"])
+    paragraph += nodes.strong(text=wording["heading"])
+    gap = wording["sentence_gap"]  # Chinese sentences end in 。 and need none
+    paragraph += nodes.Text(
+        gap + gap.join(summary_sentences(status, wording, libraries))
+    )
+    if GRID_PAGE in directive.env.found_docs:
+        paragraph += nodes.Text(gap)
+        paragraph += page_link(wording["see_grid"], GRID_PAGE)
+    result: list[nodes.Node] = [paragraph]
+    for name, environment, failure in status.failed:
+        result.append(failure_node(name, environment, failure, wording))
+    return [untranslated(node) for node in result]
 
 
 def page_link(text: str | None, docname: str) -> nodes.Node:

@@ -39,6 +39,17 @@ def gallery_dir_pairs(srcdir, config) -> list[tuple[Path, Path]]:
     ]
 
 
+def example_pages(srcdir, config) -> dict[Path, str]:
+    """``{script: the docname of its page}`` for every example, in a stable order."""
+    srcdir = Path(srcdir).resolve()
+    found = {}
+    for examples_dir, gallery_dir in gallery_dir_pairs(srcdir, config):
+        for script in sorted(examples_dir.rglob("plot_*.py")):
+            page = gallery_dir / script.relative_to(examples_dir).with_suffix("")
+            found[script] = page.relative_to(srcdir).as_posix()
+    return found
+
+
 def plot_gallery_enabled(config) -> bool:
     """Whether this build runs examples: sphinx-gallery's own parsed setting.
 
@@ -91,19 +102,15 @@ def check_every_executed_example_ran(app: Sphinx, exception) -> None:
         return
     problems = []
     require_cuda = app.config.executed_gallery_require_cuda
-    for examples_dir, gallery_dir in gallery_dir_pairs(app.srcdir, app.config):
-        for script in sorted(examples_dir.rglob("plot_*.py")):
-            if not runs_in_this_build(app.config, script):
-                if require_cuda and in_cuda_section(app.srcdir, app.config, script):
-                    problems.append(f"{script}: was not executed")
-                continue
-            target = gallery_dir / script.relative_to(examples_dir)
-            cost = target.with_name(target.stem + ".cost.json")
-            seconds = json.loads(cost.read_text())["time"] if cost.is_file() else 0.0
-            if seconds <= 0:
-                problems.append(
-                    f"{script}: reports no run time, so it did not really run"
-                )
+    for script, docname in example_pages(app.srcdir, app.config).items():
+        if not runs_in_this_build(app.config, script):
+            if require_cuda and in_cuda_section(app.srcdir, app.config, script):
+                problems.append(f"{script}: was not executed")
+            continue
+        cost = Path(app.srcdir, docname + ".cost.json")
+        seconds = json.loads(cost.read_text())["time"] if cost.is_file() else 0.0
+        if seconds <= 0:
+            problems.append(f"{script}: reports no run time, so it did not really run")
     if problems:
         raise ExtensionError(
             "executed_gallery: examples that should have run did not:\n  "

@@ -17,7 +17,7 @@ from sphinx.application import Sphinx
 from sphinx.util.docutils import SphinxDirective
 
 from . import environment
-from .compatibility import CompatibilitySummary
+from .compatibility import compatibility_summary
 from .gallery import (
     example_source,
     in_cuda_section,
@@ -108,9 +108,11 @@ def recorded_output_directive(number: int, block: str) -> str:
     return f"\n.. recorded-output:: {number}\n\n{content}\n"
 
 
-def provenance_box(build_env: dict[str, str], wording: dict[str, str]) -> nodes.Element:
+def provenance_box(
+    build_env: dict[str, str], wording: dict[str, str], folded: list[nodes.Node]
+) -> nodes.Element:
     """The line that names the versions and the device behind a page's outputs:
-    one line to read, the rest (the machine, the grid) folded under it."""
+    one line to read, the rest (the machine, the grid: ``folded``) folded under it."""
     box = nodes.container(classes=["example-provenance"])
     summary = wording["produced_by_short"].format(**build_env)
     box += nodes.raw(
@@ -122,13 +124,9 @@ def provenance_box(build_env: dict[str, str], wording: dict[str, str]) -> nodes.
     space = "" if wording["produced_by"].endswith("：") else " "
     paragraph += nodes.Text(space + provenance_summary(build_env, wording))
     box += paragraph
-    return untranslated(box)
-
-
-def close_details(box: nodes.Element) -> nodes.Element:
-    """End the folded part that provenance_box opened, after whatever was added."""
+    box.extend(folded)
     box += nodes.raw("", "</details>", format="html")
-    return box
+    return untranslated(box)
 
 
 class ExampleDownloads(SphinxDirective):
@@ -164,16 +162,11 @@ class ExampleProvenance(SphinxDirective):
         wording = wording_for(config.language)
         build_env = config.executed_gallery_environment
         script = example_source(srcdir, config, self.env.docname)
-        compatibility = []
-        if script is not None:
-            key = script.relative_to(config.executed_gallery_repository).as_posix()
-            compatibility = CompatibilitySummary(self, key, script).nodes()
+        compatibility = [] if script is None else compatibility_summary(self, script)
         page = PageOutputs.of(self)
         selector = page.selector() if page is not None else []
         if script is not None and runs_in_this_build(config, script):
-            box = provenance_box(build_env, wording)
-            box.extend(compatibility)
-            box = close_details(box)
+            box = provenance_box(build_env, wording, compatibility)
             box.extend(selector)
             return [box]
 
@@ -216,10 +209,8 @@ class NotebookProvenance(SphinxDirective):
             )
             return [untranslated(notice)]
         page = Path(self.env.doc2path(self.env.docname)).resolve()
-        key = page.relative_to(self.config.executed_gallery_repository).as_posix()
-        box = provenance_box(self.config.executed_gallery_environment, wording)
-        box.extend(CompatibilitySummary(self, key, page).nodes())
-        return [close_details(box)]
+        build_env = self.config.executed_gallery_environment
+        return [provenance_box(build_env, wording, compatibility_summary(self, page))]
 
 
 class CudaBuildStatus(SphinxDirective):

@@ -130,11 +130,14 @@ def translate(text: str, language: str | None) -> str:
 @functools.cache
 def catalog(language: str) -> dict[str, str]:
     """The translations of an edition's sphinx.po: English -> its language."""
+    path = LOCALE / language / "LC_MESSAGES" / "sphinx.po"
+    return read_translations(path) if path.is_file() else {}
+
+
+def read_translations(path: Path) -> dict[str, str]:
+    """{message: translation} of a catalog, for the messages translated and current."""
     from babel.messages.pofile import read_po
 
-    path = LOCALE / language / "LC_MESSAGES" / "sphinx.po"
-    if not path.is_file():
-        return {}
     with path.open("rb") as handle:
         return {
             m.id: m.string for m in read_po(handle) if m.id and m.string and not m.fuzzy
