@@ -19,7 +19,6 @@ import subprocess
 import sys
 from urllib.parse import urlparse
 
-import nbformat
 import pytest
 
 from browser_support import (
@@ -71,8 +70,9 @@ def download_links(page) -> dict[str, str]:
     }
 
 
-# Every example page is checked through its HTML (test_site.py); here, one page
-# of each kind is read in the browser.
+# Every example page's code, downloads and provenance are checked through its
+# HTML (test_site.py); here, one page of each kind is shown in the browser, and
+# its downloads are fetched from the server as a reader's click fetches them.
 BROWSED_EXAMPLES = [
     REPO_ROOT / "examples" / "numpy_to_tensor" / "plot_01_from_numpy.py",
     example_scripts(cuda_only=True)[0],
@@ -82,55 +82,32 @@ BROWSED_EXAMPLES = [
 @pytest.mark.parametrize(
     "script", BROWSED_EXAMPLES, ids=lambda p: f"{p.parent.name}/{p.stem}"
 )
-def test_example_page_shows_code_output_and_downloads(
+def test_example_page_shows_its_output_and_serves_its_downloads(
     shared_page, base_url, script, cuda_available
 ):
     page = shared_page
     response = page.goto(f"{base_url}/en/{example_page(script)}")
     assert response is not None and response.status == 200
-    source = script.read_text()
-
-    code = page.locator("article div.highlight-Python div.highlight pre")
-    assert code.count() > 0, "no code blocks"
-    for text in code.all_inner_texts():
-        assert text.strip() in source, f"a code block is not from the script:\n{text}"
-
     outputs = page.locator(".sphx-glr-script-out")
-    provenance = page.locator(".example-provenance")
-    notice = page.locator(".example-not-executed")
     if needs_cuda(script) and not cuda_available:
-        assert notice.is_visible(), "a CUDA example that did not run must say so"
+        assert page.locator(".example-not-executed").is_visible(), (
+            "a CUDA example that did not run must say so"
+        )
         recorded = page.locator(".sphx-glr-script-out.recorded-gpu-output")
         assert outputs.count() == recorded.count(), (
             "a CUDA example that did not run shows output not labelled as recorded"
         )
-        assert provenance.count() == 0, (
-            "provenance claims outputs that were not produced"
-        )
     else:
-        assert outputs.count() > 0, "no executed output"
-        assert outputs.first.is_visible()
-        assert provenance.is_visible(), "no provenance line"
-        assert "torch" in provenance.inner_text()
-        assert notice.count() == 0
+        assert outputs.first.is_visible(), "no executed output"
+        assert page.locator(".example-provenance").is_visible(), "no provenance line"
 
     links = download_links(page)
     assert links[".py"] and links[".ipynb"], f"download links: {links}"
     for url in links.values():
         assert urlparse(url).netloc == urlparse(base_url).netloc
-    python = page.request.get(links[".py"])
-    assert python.status == 200
-    assert python.text() == source, "the .py download is not the example script"
-    notebook = page.request.get(links[".ipynb"])
-    assert notebook.status == 200
-    parsed = nbformat.reads(notebook.text(), as_version=nbformat.NO_CONVERT)
-    assert parsed.nbformat == 4
-    nbformat.validate(parsed)
-    code_cells = [cell for cell in parsed.cells if cell.cell_type == "code"]
-    assert code_cells, "the notebook has no code cells"
-    assert any(
-        cell.source.strip() and cell.source.strip() in source for cell in code_cells
-    )
+        assert page.request.get(url).status == 200, url
+    python = page.request.get(links[".py"]).text()
+    assert python == script.read_text(), "the .py download is not the example script"
 
 
 VISIBLE_OUTPUTS_JS = """() => [...document.querySelectorAll(
