@@ -236,9 +236,9 @@ def download_notebook_cell(config, language: str, needs_gpu: bool = False) -> st
 def set_first_notebook_cell(app: Sphinx, config) -> None:
     """The downloadable notebooks open with the same check (English, no GPU stop).
 
-    Runs after executed_gallery has described the environment (priority 5) and
-    before sphinx-gallery checks its configuration (priority 10). A translated
-    edition replaces the downloads with its own (translated_downloads.py).
+    executed_gallery calls this once it has described the environment, before
+    sphinx-gallery reads its configuration. A translated edition replaces the
+    downloads with its own (translated_downloads.py).
     """
     config.sphinx_gallery_conf["first_notebook_cell"] = download_notebook_cell(
         config, "en"
@@ -459,8 +459,9 @@ class AddColabButton(SphinxPostTransform):
 
 
 def setup(app: Sphinx) -> dict:
+    app.setup_extension("executed_gallery")
     app.add_config_value("colab_repository_url", "", "html", types=[str])
-    app.connect("config-inited", set_first_notebook_cell, priority=6)
+    app.connect("executed-gallery-configured", set_first_notebook_cell)
     app.add_post_transform(AddColabButton)
     app.add_css_file("open-in-colab.css")  # in html_static_path (docs/_static)
     app.connect("build-finished", write_colab_notebooks)

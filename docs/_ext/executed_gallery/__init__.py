@@ -79,6 +79,10 @@ def configure(app: Sphinx, config) -> None:
         cache_root = Path(app.outdir).parent / ".jupyter_cache"
         config.nb_execution_cache_path = str(cache_root / digest / config.language)
 
+    # What depends on the environment is set up now, still before sphinx-gallery
+    # reads its configuration: the order is this function's, not a priority's.
+    app.emit("executed-gallery-configured", config)
+
 
 def setup(app: Sphinx) -> dict:
     app.setup_extension("language_switcher")  # site_url: where the site is hosted
@@ -98,6 +102,8 @@ def setup(app: Sphinx) -> dict:
     # conf.py's folder, the repository root: pages are named relative to it.
     app.add_config_value("executed_gallery_repository", "", "", types=[str])
 
+    # Handlers receive (app, config), once the environment is described.
+    app.add_event("executed-gallery-configured")
     # Before sphinx-gallery fills its defaults (config-inited, priority 10).
     app.connect("config-inited", configure, priority=5)
     # After sphinx-gallery has parsed plot_gallery (builder-inited, priority 10),
