@@ -190,7 +190,6 @@ html_theme_options = {
     "source_branch": BRANCH,
     "source_directory": "docs/",
 }
-html_last_updated_fmt = None
 html_copy_source = False
 
 # -- Search (search.html?q=...) --------------------------------------------------------
