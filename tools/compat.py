@@ -66,10 +66,6 @@ def site_pages(root: Path = REPO_ROOT) -> list[Path]:
     return examples + notebooks
 
 
-def page_key(path: Path, root: Path = REPO_ROOT) -> str:
-    return path.resolve().relative_to(root.resolve()).as_posix()
-
-
 # -- Running a page ----------------------------------------------------------------
 
 TRACEBACK_FRAME = re.compile(r'^\s*File "(?P<file>[^"]+)", line (?P<line>\d+)')
@@ -282,9 +278,9 @@ def cell_environment(pages: list[Path] = ()) -> dict:
 
 
 def run_cell(name: str, pages: list[Path], root: Path = REPO_ROOT) -> dict:
-    # The build compares pages with this hash; one function serves both.
+    # The build reads pages by this key and compares them with this hash.
     from executed_gallery import environment
-    from executed_gallery.compatibility import source_hash
+    from executed_gallery.compatibility import page_key, source_hash
 
     build_env = cell_environment(pages)
     examples = run_examples(

@@ -223,8 +223,9 @@ def first_cell(
 # -- Configuration ---------------------------------------------------------------
 
 
-def download_notebook_cell(config, language: str, needs_gpu: bool = False) -> str:
-    """The check that opens an edition's notebooks (the downloads': no GPU stop)."""
+def runtime_check_cell(config, language: str, needs_gpu: bool = False) -> str:
+    """The runtime check that opens an edition's notebooks: the Colab notebooks'
+    (with the GPU stop on a CUDA page) and the downloads' (never with it)."""
     return first_cell(
         config.executed_gallery_environment,
         language,
@@ -240,9 +241,7 @@ def set_first_notebook_cell(app: Sphinx, config) -> None:
     sphinx-gallery reads its configuration. A translated edition replaces the
     downloads with its own (translated_downloads.py).
     """
-    config.sphinx_gallery_conf["first_notebook_cell"] = download_notebook_cell(
-        config, "en"
-    )
+    config.sphinx_gallery_conf["first_notebook_cell"] = runtime_check_cell(config, "en")
 
 
 # -- Which pages have a notebook ---------------------------------------------------
@@ -348,7 +347,7 @@ def colab_notebook(app: Sphinx, docname: str) -> nbformat.NotebookNode | None:
         return None  # a script that does not parse: sphinx-gallery reports it
     needs_gpu = page_needs_gpu(app.srcdir, app.config, docname)
     check = nbformat.v4.new_code_cell(
-        download_notebook_cell(app.config, app.config.language, needs_gpu)
+        runtime_check_cell(app.config, app.config.language, needs_gpu)
     )
     check.pop("id", None)  # nbformat 4.4, as sphinx-gallery writes: no random ids
     cells = notebook.cells

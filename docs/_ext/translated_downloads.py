@@ -301,14 +301,14 @@ def script_notebook_text(
 def example_download(app: Sphinx, docname: str, script: Path) -> tuple[str, str] | None:
     """(script, notebook JSON) of an example in the edition's language, made once
     a build: its downloads and its Colab notebook (colab.py) both start from them."""
-    from colab import download_notebook_cell  # colab imports this module
+    from colab import runtime_check_cell  # colab imports this module
 
     made = getattr(app, "example_downloads", None)
     if made is None:
         made = app.example_downloads = {}
     if docname not in made:
         text = translated_script(app, docname, script)
-        first_cell = download_notebook_cell(app.config, app.config.language)
+        first_cell = runtime_check_cell(app.config, app.config.language)
         notebook = script_notebook_text(app, docname, script.name, text, first_cell)
         made[docname] = None if notebook is None else (text, notebook)
     return made[docname]

@@ -167,6 +167,12 @@ def page_code(path: Path) -> str:
     return "\0".join(token.string for token in tokens)
 
 
+def page_key(path: Path, root: Path | str) -> str:
+    """A page's key in results.json, which tools/compat.py writes and the build
+    reads: its path from the repository's root."""
+    return Path(path).resolve().relative_to(Path(root).resolve()).as_posix()
+
+
 def source_hash(path: Path, extensions: Path = EXTENSIONS) -> str:
     """The hash tools/compat.py records with each result, and the build compares.
 
@@ -363,7 +369,7 @@ def compatibility_summary(directive: SphinxDirective, source: Path) -> list[node
     wording = compatibility_wording(config.language)
     grid = Grid.load(folder)
     root = Path(config.executed_gallery_repository)
-    status = page_status(grid, source.relative_to(root).as_posix(), source_hash(source))
+    status = page_status(grid, page_key(source, root), source_hash(source))
     libraries = library_versions(
         grid, status.passed_cells, imported_distributions(source), root
     )

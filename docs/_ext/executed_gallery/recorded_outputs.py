@@ -30,6 +30,7 @@ from .compatibility import (
     Grid,
     compatibility_folder,
     imported_distributions,
+    page_key,
     record_state,
     source_hash,
     version_key,
@@ -194,8 +195,7 @@ class PageOutputs:
 
     def __init__(self, config, srcdir: str, source: Path):
         self.grid = Grid.load(compatibility_folder(config))
-        repository = Path(config.executed_gallery_repository)
-        self.key = source.relative_to(repository).as_posix()
+        self.key = page_key(source, config.executed_gallery_repository)
         self.cells = current_cells(self.grid, self.key, source_hash(source))
         self.build_environment = config.executed_gallery_environment
         # A cell's pins (pandas) name it only on a page that imports them.
